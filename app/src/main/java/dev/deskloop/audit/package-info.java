@@ -1,0 +1,5 @@
+/**
+ * The append-only audit log of everything that happens in a workspace: who did what to which target, when.
+ * Depends only on {@code platform}; other modules call {@link dev.deskloop.audit.AuditLog#record}.
+ */
+package dev.deskloop.audit;

@@ -1,0 +1,70 @@
+package dev.deskloop.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Writes an error response outside Spring MVC (filters, security entry points): RFC 9457 problem details
+ * for the API and webhooks, a small HTML page for people.
+ */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/hooks/") || path.startsWith("/actuator/");
+    }
+
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String title, String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (isApi(request)) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + jsonString(title)
+                    + ",\"status\":" + status.value() + ",\"detail\":" + jsonString(detail)
+                    + ",\"instance\":" + jsonString(URI.create(request.getRequestURI()).getPath()) + "}");
+        } else {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                    + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + status.value() + " "
+                    + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
+                    + "</p><p><a href=\"/\">Back to Deskloop</a></p></body></html>");
+        }
+        response.flushBuffer();
+    }
+
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
