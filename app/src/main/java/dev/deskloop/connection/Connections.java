@@ -1,0 +1,276 @@
+package dev.deskloop.connection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.deskloop.helpdesk.OAuthGrant;
+import dev.deskloop.helpdesk.ProviderId;
+import dev.deskloop.helpdesk.WebhookRegistration;
+import dev.deskloop.platform.crypto.KeyRotation;
+import dev.deskloop.platform.crypto.TokenCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connections as stored. Every secret column is encrypted with the connection id and the column name as associated
+ * data, so a ciphertext copied to another row or column does not decrypt.
+ */
+@Component
+public class Connections implements KeyRotation.EncryptedSecrets {
+
+    static final List<String> SECRET_COLUMNS = List.of("access_token", "refresh_token", "signing_secret");
+
+    private final JdbcClient jdbc;
+    private final TokenCipher cipher;
+    private final Clock clock;
+
+    Connections(JdbcClient jdbc, TokenCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public Optional<Connection> byId(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Connections::connection).optional();
+    }
+
+    /** A connection of the workspace; another workspace's connection is simply not found. */
+    public Optional<Connection> of(UUID workspaceId, UUID id) {
+        return jdbc.sql(SELECT + " where id = :id and workspace_id = :workspace")
+                .param("id", id).param("workspace", workspaceId)
+                .query(Connections::connection).optional();
+    }
+
+    /** Every connection the workspace ever had, newest first. */
+    public List<Connection> ofWorkspace(UUID workspaceId) {
+        return jdbc.sql(SELECT + " where workspace_id = :workspace order by created_at desc")
+                .param("workspace", workspaceId).query(Connections::connection).list();
+    }
+
+    public Optional<Connection> active(UUID workspaceId) {
+        return ofWorkspace(workspaceId).stream().filter(c -> c.status().active()).findFirst();
+    }
+
+    /** Active connections of other workspaces to the same provider account. */
+    List<Connection> activeElsewhere(ProviderId provider, String account, UUID workspaceId) {
+        return jdbc.sql(SELECT + " where provider = :provider and account = :account and workspace_id <> :workspace"
+                        + " and status <> 'disconnected'")
+                .param("provider", provider.wireName()).param("account", account).param("workspace", workspaceId)
+                .query(Connections::connection).list();
+    }
+
+    /** The most recent connection of this workspace to this account, to reuse when reconnecting later. */
+    Optional<Connection> latestFor(UUID workspaceId, ProviderId provider, String account) {
+        return jdbc.sql(SELECT + " where workspace_id = :workspace and provider = :provider and account = :account"
+                        + " order by created_at desc fetch first 1 rows only")
+                .param("workspace", workspaceId).param("provider", provider.wireName()).param("account", account)
+                .query(Connections::connection).optional();
+    }
+
+    /** Connected or paused connections whose access token expires before the given time. */
+    List<UUID> dueForRefresh(Instant before) {
+        return jdbc.sql("""
+                        select id from connection where status in ('connected', 'paused') and refresh_token is not null
+                        and access_expires_at is not null and access_expires_at <= :before""")
+                .param("before", Timestamp.from(before))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Locks the workspace row so that only one connect flow at a time can decide about its active connection. */
+    void lockWorkspace(UUID workspaceId) {
+        jdbc.sql("select id from workspace where id = :id for update").param("id", workspaceId).query(UUID.class).list();
+    }
+
+    /** Locks one connection row (token refresh, state changes) until the transaction ends. */
+    Optional<Connection> lock(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(Connections::connection).optional();
+    }
+
+    UUID insertPending(UUID workspaceId, ProviderId provider, String account) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into connection (id, workspace_id, provider, status, account, created_at, updated_at)
+                        values (:id, :workspace, :provider, 'pending', :account, :now, :now)""")
+                .param("id", id).param("workspace", workspaceId).param("provider", provider.wireName())
+                .param("account", account).param("now", now)
+                .update();
+        return id;
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from connection where id = :id").param("id", id).update();
+    }
+
+    /** Stores a fresh grant, identity and registration and marks the connection connected. */
+    void connected(UUID id, String account, String accountName, String actingUserId, OAuthGrant grant,
+                   WebhookRegistration registration) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update connection set status = 'connected', account = :account, account_name = :name,
+                            acting_user_id = :acting, access_token = :access, refresh_token = :refresh,
+                            signing_secret = :secret, access_expires_at = :accessExpires,
+                            refresh_expires_at = :refreshExpires, webhook_id = :webhook, trigger_ids = :triggers,
+                            connected_at = :now, disconnected_at = null, last_error = null, last_error_at = null,
+                            updated_at = :now
+                        where id = :id""")
+                .param("account", account).param("name", accountName).param("acting", actingUserId)
+                .param("access", seal(id, "access_token", grant.accessToken()), Types.BINARY)
+                .param("refresh", seal(id, "refresh_token", grant.refreshToken()), Types.BINARY)
+                .param("secret", seal(id, "signing_secret", registration.signingSecret()), Types.BINARY)
+                .param("accessExpires", timestamp(grant.accessExpiresAt()), Types.TIMESTAMP)
+                .param("refreshExpires", timestamp(grant.refreshExpiresAt()), Types.TIMESTAMP)
+                .param("webhook", registration.webhookId())
+                .param("triggers", registration.triggerIds().isEmpty() ? null : String.join(",", registration.triggerIds()))
+                .param("now", Timestamp.from(now)).param("id", id)
+                .update();
+    }
+
+    /** Replaces the tokens after a refresh (Zendesk rotates both). */
+    void refreshed(UUID id, OAuthGrant grant) {
+        jdbc.sql("""
+                        update connection set access_token = :access, refresh_token = :refresh,
+                            access_expires_at = :accessExpires, refresh_expires_at = :refreshExpires, updated_at = :now
+                        where id = :id""")
+                .param("access", seal(id, "access_token", grant.accessToken()), Types.BINARY)
+                .param("refresh", seal(id, "refresh_token", grant.refreshToken()), Types.BINARY)
+                .param("accessExpires", timestamp(grant.accessExpiresAt()), Types.TIMESTAMP)
+                .param("refreshExpires", timestamp(grant.refreshExpiresAt()), Types.TIMESTAMP)
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .update();
+    }
+
+    void status(UUID id, ConnectionStatus status) {
+        jdbc.sql("update connection set status = :status, updated_at = :now where id = :id")
+                .param("status", status.wireName()).param("now", Timestamp.from(clock.instant())).param("id", id)
+                .update();
+    }
+
+    void failed(UUID id, String error) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update connection set status = 'connection_error', last_error = :error, last_error_at = :now,
+                            updated_at = :now
+                        where id = :id""")
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("now", now)
+                .param("id", id)
+                .update();
+    }
+
+    /** Marks the connection disconnected and forgets its secrets; everything else stays. */
+    void disconnected(UUID id) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update connection set status = 'disconnected', access_token = null, refresh_token = null,
+                            signing_secret = null, access_expires_at = null, refresh_expires_at = null,
+                            webhook_id = null, trigger_ids = null, disconnected_at = :now, updated_at = :now
+                        where id = :id""")
+                .param("now", now).param("id", id)
+                .update();
+    }
+
+    Secrets secrets(UUID id) {
+        return jdbc.sql("select access_token, refresh_token, signing_secret from connection where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Secrets(
+                        open(id, "access_token", rs.getBytes("access_token")),
+                        open(id, "refresh_token", rs.getBytes("refresh_token")),
+                        open(id, "signing_secret", rs.getBytes("signing_secret"))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("connection " + id + " vanished"));
+    }
+
+    /** The webhook signing secret, for verifying deliveries. */
+    public Optional<String> signingSecret(UUID id) {
+        return Optional.ofNullable(secrets(id).signingSecret());
+    }
+
+    @Override
+    public int reEncrypt(TokenCipher current) {
+        int rewritten = 0;
+        List<UUID> ids = jdbc.sql("select id from connection").query(UUID.class).list();
+        for (UUID id : ids) {
+            for (String column : SECRET_COLUMNS) {
+                byte[] sealed = jdbc.sql("select " + column + " from connection where id = :id").param("id", id)
+                        .query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
+                if (sealed == null) {
+                    continue;
+                }
+                String plain = current.decrypt(sealed, associatedData(id, column));
+                jdbc.sql("update connection set " + column + " = :value where id = :id")
+                        .param("value", current.encrypt(plain, associatedData(id, column)), Types.BINARY)
+                        .param("id", id)
+                        .update();
+                rewritten++;
+            }
+        }
+        return rewritten;
+    }
+
+    private byte[] seal(UUID id, String column, String value) {
+        return value == null ? null : cipher.encrypt(value, associatedData(id, column));
+    }
+
+    private String open(UUID id, String column, byte[] value) {
+        return value == null ? null : cipher.decrypt(value, associatedData(id, column));
+    }
+
+    static String associatedData(UUID id, String column) {
+        return "connection:" + id + ":" + column;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static final String SELECT = """
+            select id, workspace_id, provider, status, account, account_name, acting_user_id, access_expires_at,
+                   refresh_expires_at, webhook_id, trigger_ids, connected_at, disconnected_at, last_error,
+                   last_error_at, created_at, updated_at
+            from connection""";
+
+    private static Connection connection(ResultSet rs, int row) throws SQLException {
+        String triggers = rs.getString("trigger_ids");
+        return new Connection(
+                rs.getObject("id", UUID.class),
+                rs.getObject("workspace_id", UUID.class),
+                ProviderId.fromWireName(rs.getString("provider")).orElseThrow(),
+                ConnectionStatus.fromWireName(rs.getString("status")),
+                rs.getString("account"),
+                rs.getString("account_name"),
+                rs.getString("acting_user_id"),
+                instant(rs, "access_expires_at"),
+                instant(rs, "refresh_expires_at"),
+                rs.getString("webhook_id"),
+                triggers == null || triggers.isBlank() ? List.of() : Arrays.asList(triggers.split(",")),
+                instant(rs, "connected_at"),
+                instant(rs, "disconnected_at"),
+                rs.getString("last_error"),
+                instant(rs, "last_error_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The decrypted secrets of one connection; never logged or shown. */
+    record Secrets(String accessToken, String refreshToken, String signingSecret) {
+        @Override
+        public String toString() {
+            return "Secrets[<redacted>]";
+        }
+    }
+}

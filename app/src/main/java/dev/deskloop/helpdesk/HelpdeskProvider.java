@@ -1,0 +1,13 @@
+package dev.deskloop.helpdesk;
+
+import java.util.Objects;
+
+/** One support-desk provider: its id and the ports the rest of Deskloop uses it through. */
+public record HelpdeskProvider(ProviderId id, ProviderAuth auth, ProviderWebhooks webhooks) {
+
+    public HelpdeskProvider {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(webhooks, "webhooks");
+    }
+}

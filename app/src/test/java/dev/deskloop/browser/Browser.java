@@ -1,0 +1,287 @@
+package dev.deskloop.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A browser tab on the application under test, driven the way a person uses the dashboard: open a page, fill in a
+ * field by its label, choose an option, press a button by its text, read what the page shows. Every action that
+ * loads a page waits for the new page explicitly; there are no implicit waits and no sleeps.
+ */
+public final class Browser {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final WebDriver driver;
+    private final URI baseUrl;
+
+    Browser(WebDriver driver, URI baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    /** {@code http://localhost:{port}} of the application under test. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The Selenium driver, for what these helpers do not cover. */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    // --- going places -------------------------------------------------------------------------------------------
+
+    /** Opens a path of the application, such as {@code /login} or {@code /w/{id}/members}. */
+    public Browser open(String path) {
+        driver.get(baseUrl.resolve(path).toString());
+        return this;
+    }
+
+    /**
+     * Opens a link Deskloop wrote for people (setup and invitation links). Those are built from
+     * {@code deskloop.public-url}, which does not know the test server's random port, so only the path and query
+     * are kept.
+     */
+    public Browser openLink(String link) {
+        URI uri = URI.create(link);
+        return open(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    /** Signs in through the sign-in form and waits for the page it leads to. */
+    public Browser signIn(String email, String password) {
+        open("/login");
+        fillIn("E-mail", email);
+        fillIn("Password", password);
+        return press("Sign in");
+    }
+
+    /** Presses "Sign out" in the page header. */
+    public Browser signOut() {
+        return press("Sign out", driver.findElement(By.cssSelector("header")));
+    }
+
+    /** Follows the one visible link with exactly this text, such as "Members" in the header. */
+    public Browser follow(String linkText) {
+        return clickAndWaitForNextPage(only(driver, By.xpath(".//a[normalize-space()=" + literal(linkText) + "]"),
+                "link '" + linkText + "'"), "following '" + linkText + "'");
+    }
+
+    /** The current path and query, such as {@code /login?error}. */
+    public String path() {
+        URI uri = URI.create(url());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    // --- forms --------------------------------------------------------------------------------------------------
+
+    /** Types into the field labelled so (by its {@code <label>} or its {@code aria-label}), replacing its value. */
+    public Browser fillIn(String label, String value) {
+        return fillIn(label, value, driver);
+    }
+
+    public Browser fillIn(String label, String value, SearchContext within) {
+        WebElement field = field(label, within);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Chooses the option with this visible text in the select labelled so. */
+    public Browser choose(String label, String option) {
+        return choose(label, option, driver);
+    }
+
+    public Browser choose(String label, String option, SearchContext within) {
+        new Select(field(label, within)).selectByVisibleText(option);
+        return this;
+    }
+
+    /** Presses the one visible button with this text and waits for the page the form leads to. */
+    public Browser press(String button) {
+        return press(button, driver);
+    }
+
+    /** Presses the button with this text inside a part of the page, such as a table row. */
+    public Browser press(String button, SearchContext within) {
+        WebElement element = only(within, By.xpath(".//button[normalize-space()=" + literal(button) + "]"
+                + " | .//input[@type='submit' and @value=" + literal(button) + "]"), "button '" + button + "'");
+        return clickAndWaitForNextPage(element, "pressing '" + button + "'");
+    }
+
+    /** Runs JavaScript in the page, for what a person could do in the developer tools (say, remove a field). */
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    // --- reading ------------------------------------------------------------------------------------------------
+
+    /** All visible text of the page. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The page's main heading. */
+    public String heading() {
+        return only(driver, By.tagName("h1"), "heading").getText();
+    }
+
+    /** The title in the browser tab. */
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** The messages a page shows after an action, notices and errors alike, one per line. */
+    public String flash() {
+        return String.join("\n", visibleTexts(By.cssSelector(".notice, .error, [role=alert]")));
+    }
+
+    /** The error messages the page shows. */
+    public List<String> errors() {
+        return visibleTexts(By.cssSelector(".error"));
+    }
+
+    /** The visible element the locator finds, waiting for it to appear. */
+    public WebElement find(By locator) {
+        return new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "nothing visible matches " + locator + " on " + url())
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Whether anything visible on the page matches; answers at once, without waiting. */
+    public boolean shows(By locator) {
+        return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Whether a visible button with this text is on the page. */
+    public boolean showsButton(String text) {
+        return shows(By.xpath("//button[normalize-space()=" + literal(text) + "]"));
+    }
+
+    /** The one table row that has a cell with exactly this text, for pressing buttons or reading cells in it. */
+    public WebElement row(String cellText) {
+        return only(driver, By.xpath(".//tr[td[normalize-space()=" + literal(cellText) + "]]"),
+                "table row with a cell '" + cellText + "'");
+    }
+
+    /** Whether some table row has a cell with exactly this text. */
+    public boolean showsRow(String cellText) {
+        return shows(By.xpath("//tr[td[normalize-space()=" + literal(cellText) + "]]"));
+    }
+
+    /** The visible texts of a row's cells. */
+    public List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The body rows of the table with this id, each as its cells' texts. */
+    public List<List<String>> rows(String tableId) {
+        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream().map(this::cells).toList();
+    }
+
+    /** Waits until a condition on the page holds, failing with the page's text if it does not. */
+    public <T> T waitUntil(String description, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT)
+                .pollingEvery(Duration.ofMillis(50))
+                .withMessage(() -> description + " on " + url() + "; the page shows:\n" + text())
+                .until(condition);
+    }
+
+    // --- evidence -----------------------------------------------------------------------------------------------
+
+    /** Saves a PNG of the visible part of the page. */
+    public Path screenshot(Path file) {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        return write(file, png);
+    }
+
+    /** Saves the HTML the page has now. */
+    public Path saveHtml(Path file) {
+        return write(file, driver.getPageSource().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- plumbing -----------------------------------------------------------------------------------------------
+
+    private Browser clickAndWaitForNextPage(WebElement element, String action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, TIMEOUT)
+                .pollingEvery(Duration.ofMillis(50))
+                .withMessage(() -> action + " did not load a new page; " + invalidFields())
+                .until(ExpectedConditions.and(ExpectedConditions.stalenessOf(page),
+                        d -> "complete".equals(script("return document.readyState"))));
+        return this;
+    }
+
+    /** Why a form might not have been sent: the browser refuses to submit fields that fail their HTML checks. */
+    private String invalidFields() {
+        Object invalid = script("return Array.from(document.querySelectorAll(':invalid'))"
+                + ".filter(e => e.name).map(e => e.name + ': ' + e.validationMessage).join('; ')");
+        return invalid == null || invalid.toString().isEmpty() ? "no field is invalid"
+                : "the browser refused these fields: " + invalid;
+    }
+
+    private WebElement field(String label, SearchContext within) {
+        String text = literal(label);
+        return only(within, By.xpath(".//*[(self::input or self::select or self::textarea) and "
+                + "(@id = //label[normalize-space()=" + text + "]/@for or @aria-label=" + text + ")]"),
+                "field labelled '" + label + "'");
+    }
+
+    private List<String> visibleTexts(By locator) {
+        return driver.findElements(locator).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+                .filter(text -> !text.isBlank()).distinct().toList();
+    }
+
+    /** The single visible element a person would mean; none or several is a test failure that says so. */
+    private WebElement only(SearchContext within, By locator, String what) {
+        List<WebElement> visible = within.findElements(locator).stream().filter(WebElement::isDisplayed).toList();
+        if (visible.size() != 1) {
+            throw new AssertionError("Expected one " + what + " on " + url() + " but found " + visible.size()
+                    + "; the page shows:\n" + text());
+        }
+        return visible.getFirst();
+    }
+
+    /** An XPath string literal for any text, quotes included. */
+    private static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    private static Path write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
