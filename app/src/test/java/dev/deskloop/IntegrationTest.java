@@ -2,6 +2,7 @@ package dev.deskloop;
 
 import java.nio.file.Path;
 
+import dev.deskloop.simulator.Simulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,10 +36,16 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestClock clock;
 
+    /** The Zendesk and Intercom simulators the whole test context talks to. */
+    protected static final Simulator SIMULATOR = TestSimulator.shared();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry);
         registry.add("deskloop.data-dir", DATA_DIR::toString);
+        TestSimulator.register(registry, SIMULATOR);
+        // Nothing listens here: webhooks the simulator sends from these tests go nowhere.
+        registry.add("deskloop.public-url", () -> "http://127.0.0.1:9");
     }
 
     private static Path createDataDir() {

@@ -197,8 +197,12 @@ public final class Browser {
     }
 
     /** The body rows of the table with this id, each as its cells' texts. */
+    @SuppressWarnings("unchecked")
     public List<List<String>> rows(String tableId) {
-        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream().map(this::cells).toList();
+        // One script instead of a WebDriver call per cell: a page of the audit log has 250 cells.
+        return (List<List<String>>) script("""
+                return Array.from(document.querySelectorAll('#' + arguments[0] + ' tbody tr'))
+                    .map(row => Array.from(row.cells).map(cell => cell.innerText.trim()));""", tableId);
     }
 
     /** Waits until a condition on the page holds, failing with the page's text if it does not. */

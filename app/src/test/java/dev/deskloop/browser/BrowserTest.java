@@ -72,8 +72,10 @@ public abstract class BrowserTest {
         }
     }
 
+    // final: Spring Framework 7.1 would otherwise take a non-final nested configuration class for the whole
+    // context configuration instead of finding DeskloopApplication.
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
+    static final class TestBeans {
 
         @Bean
         @Primary

@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 
 /**
  * One headless Chromium with its ChromeDriver and a fresh profile directory. The binaries are given explicitly
@@ -25,6 +29,18 @@ final class HeadlessChromium implements AutoCloseable {
     private static final String DEFAULT_DRIVER = "/usr/bin/chromedriver";
     private static final String INSTALL_HINT = "Install both with `apt-get install -y chromium chromium-driver`, "
             + "or point CHROME_BIN and CHROMEDRIVER at a matching Chromium and ChromeDriver.";
+
+    /*
+     * Selenium warns once per start that it has no DevTools bindings for this Chromium version. The tests use no
+     * DevTools session (clearing cookies goes through ChromeDriver), so the warning is only noise. Strong
+     * references, because java.util.logging forgets the level of a logger nobody holds.
+     */
+    private static final List<Logger> QUIET = Stream.of("org.openqa.selenium.devtools.CdpVersionFinder",
+            "org.openqa.selenium.chromium.ChromiumDriver").map(Logger::getLogger).toList();
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -42,6 +58,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .withLogFile(logFile.toFile())
+                .withLogLevel(ChromiumDriverLogLevel.WARNING)
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
