@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * link; there is never a default password. While no account has a password yet, every start prints a new link.
  */
 @Component
+@ConditionalOnProperty(name = "deskloop.command", matchIfMissing = true, havingValue = "serve")
 class FirstStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);

@@ -128,6 +128,16 @@ public final class Browser {
     public Browser press(String button, SearchContext within) {
         WebElement element = only(within, By.xpath(".//button[normalize-space()=" + literal(button) + "]"
                 + " | .//input[@type='submit' and @value=" + literal(button) + "]"), "button '" + button + "'");
+        Object refused = script("""
+                const button = arguments[0], form = button.form;
+                if (!form || form.noValidate || button.formNoValidate) { return null; }
+                const invalid = Array.from(form.elements).filter(field => field.willValidate && !field.checkValidity());
+                return invalid.map(field => (field.name || field.id) + ': ' + field.validationMessage).join('; ') || null;""",
+                element);
+        if (refused != null) {
+            throw new AssertionError("Pressing '" + button + "' on " + url() + " would not send the form; the browser "
+                    + "refuses these fields: " + refused);
+        }
         return clickAndWaitForNextPage(element, "pressing '" + button + "'");
     }
 
@@ -233,18 +243,10 @@ public final class Browser {
         element.click();
         new WebDriverWait(driver, TIMEOUT)
                 .pollingEvery(Duration.ofMillis(50))
-                .withMessage(() -> action + " did not load a new page; " + invalidFields())
+                .withMessage(() -> action + " did not load a new page")
                 .until(ExpectedConditions.and(ExpectedConditions.stalenessOf(page),
                         d -> "complete".equals(script("return document.readyState"))));
         return this;
-    }
-
-    /** Why a form might not have been sent: the browser refuses to submit fields that fail their HTML checks. */
-    private String invalidFields() {
-        Object invalid = script("return Array.from(document.querySelectorAll(':invalid'))"
-                + ".filter(e => e.name).map(e => e.name + ': ' + e.validationMessage).join('; ')");
-        return invalid == null || invalid.toString().isEmpty() ? "no field is invalid"
-                : "the browser refused these fields: " + invalid;
     }
 
     private WebElement field(String label, SearchContext within) {

@@ -5,6 +5,7 @@ import dev.deskloop.platform.web.ProblemResponses;
 import dev.deskloop.workspace.Accounts;
 import dev.deskloop.workspace.ApiTokens;
 import dev.deskloop.workspace.Workspaces;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +15,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * everything else is the dashboard with form sign-in, CSRF protection and a session cookie.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     /** Paths anyone may reach without signing in; actuator exposes only health and prometheus. */
@@ -31,11 +32,6 @@ class SecurityConfiguration {
             "/login", "/setup/**", "/css/**", "/js/**", "/favicon.ico", "/error",
             "/actuator/**"
     };
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     @Order(1)
