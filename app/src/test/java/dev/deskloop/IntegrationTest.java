@@ -58,8 +58,10 @@ public abstract class IntegrationTest {
         }
     }
 
+    // final: Spring Framework 7.1 would otherwise take a non-final nested configuration class for the whole
+    // context configuration instead of finding DeskloopApplication.
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
+    static final class TestBeans {
 
         @Bean
         @Primary

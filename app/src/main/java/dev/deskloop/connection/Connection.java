@@ -13,7 +13,8 @@ import dev.deskloop.helpdesk.ProviderId;
 public record Connection(UUID id, UUID workspaceId, ProviderId provider, ConnectionStatus status, String account,
                          String accountName, String actingUserId, Instant accessExpiresAt, Instant refreshExpiresAt,
                          String webhookId, List<String> triggerIds, Instant connectedAt, Instant disconnectedAt,
-                         String lastError, Instant lastErrorAt, Instant createdAt, Instant updatedAt) {
+                         String lastError, Instant lastErrorAt, Instant createdAt, Instant updatedAt,
+                         String scopeFilter) {
 
     /** What to call the connected account on a page: "acme.zendesk.com", an Intercom workspace name. */
     public String label() {

@@ -21,6 +21,7 @@ import dev.deskloop.platform.Refusal;
 import dev.deskloop.workspace.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,15 +41,17 @@ public class ConnectionLifecycle {
     private final AuditLog audit;
     private final PlatformSettings platform;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     ConnectionLifecycle(Connections connections, OAuthStates states, HelpdeskProviders providers, AuditLog audit,
-                        PlatformSettings platform, TransactionTemplate transaction) {
+                        PlatformSettings platform, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.connections = connections;
         this.states = states;
         this.providers = providers;
         this.audit = audit;
         this.platform = platform;
         this.transaction = transaction;
+        this.events = events;
     }
 
     /** Whether Deskloop has OAuth client credentials for the provider. */
@@ -189,6 +192,7 @@ public class ConnectionLifecycle {
                     + " failed: " + plain(e) + " Nothing was left behind; start again.");
         }
         connections.connected(connectionId, account, identity.accountName(), identity.actingUserId(), grant, registration);
+        events.publishEvent(new ConnectionActivated(workspaceId, connectionId));
         audit.record(workspaceId, actorEmail, decision.created() ? "connection.connected" : "connection.reconnected",
                 helpdesk.id().displayName() + " " + identity.accountName(), "connection " + connectionId);
         return Completion.connected(workspaceId, connectionId,
@@ -219,6 +223,9 @@ public class ConnectionLifecycle {
                         + (to == ConnectionStatus.PAUSED ? "paused" : "resumed") + " now.");
             }
             connections.status(connectionId, to);
+            if (to == ConnectionStatus.CONNECTED) {
+                events.publishEvent(new ConnectionActivated(caller.workspaceId(), connectionId));
+            }
             audit.record(caller.workspaceId(), caller.email(), action, connection.provider().displayName() + " "
                     + connection.label(), "connection " + connectionId);
         });

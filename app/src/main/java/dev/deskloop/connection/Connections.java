@@ -76,6 +76,14 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .query(Connections::connection).optional();
     }
 
+    /** The active Intercom connection for an Intercom workspace (webhooks name it by {@code app_id}). */
+    public Optional<Connection> activeByAccount(ProviderId provider, String account) {
+        return jdbc.sql(SELECT + " where provider = :provider and account = :account and status <> 'disconnected'"
+                        + " order by created_at desc")
+                .param("provider", provider.wireName()).param("account", account)
+                .query(Connections::connection).list().stream().findFirst();
+    }
+
     /** Connected or paused connections whose access token expires before the given time. */
     List<UUID> dueForRefresh(Instant before) {
         return jdbc.sql("""
@@ -236,7 +244,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     private static final String SELECT = """
             select id, workspace_id, provider, status, account, account_name, acting_user_id, access_expires_at,
                    refresh_expires_at, webhook_id, trigger_ids, connected_at, disconnected_at, last_error,
-                   last_error_at, created_at, updated_at
+                   last_error_at, created_at, updated_at, scope_filter
             from connection""";
 
     private static Connection connection(ResultSet rs, int row) throws SQLException {
@@ -258,7 +266,8 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 rs.getString("last_error"),
                 instant(rs, "last_error_at"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("scope_filter"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.deskloop.dashboard;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.deskloop.platform.Forbidden;
 import dev.deskloop.platform.InvalidInput;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The workspace overview, its members and the signed-in person's API tokens. */
 @Controller
@@ -42,10 +44,11 @@ class WorkspacePages {
 
     @PostMapping("/w/{workspaceId}/workspaces")
     ModelAndView createWorkspace(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
-                                 @RequestParam(defaultValue = "") String name, Model model) {
+                                 @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
         try {
             var created = memberships.createWorkspace(caller, name);
+            flash.addFlashAttribute("notice", "Workspace " + created.name() + " is created; you are its owner.");
             return new ModelAndView("redirect:/w/" + created.id());
         } catch (InvalidInput e) {
             return new ModelAndView("workspace", model.asMap(), HttpStatus.BAD_REQUEST).addObject("error", e.getMessage());
@@ -63,36 +66,39 @@ class WorkspacePages {
     @PostMapping("/w/{workspaceId}/members")
     ModelAndView addMember(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
                            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "member") String role,
-                           Model model) {
+                           Model model, RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
         return membersAfter(caller, model, () -> {
-            var added = memberships.add(caller, email, Role.fromWireName(role));
-            model.addAttribute("added", added);
+            // The invitation link travels as a flash attribute: in the session only until the redirect shows it once.
+            flash.addFlashAttribute("added", memberships.add(caller, email, Role.fromWireName(role)));
+            return membersPage(workspaceId);
         });
     }
 
     @PostMapping("/w/{workspaceId}/members/{userId}/role")
     ModelAndView changeRole(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
-                            @PathVariable UUID userId, @RequestParam(defaultValue = "") String role, Model model) {
+                            @PathVariable UUID userId, @RequestParam(defaultValue = "") String role, Model model,
+                            RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
         return membersAfter(caller, model, () -> {
             var member = memberships.changeRole(caller, userId, Role.fromWireName(role));
-            model.addAttribute("notice", member.email() + " is now " + member.role().wireName() + ".");
+            flash.addFlashAttribute("notice", member.email() + " is now " + member.role().wireName() + ".");
+            return membersPage(workspaceId);
         });
     }
 
     @PostMapping("/w/{workspaceId}/members/{userId}/remove")
     ModelAndView removeMember(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
-                              @PathVariable UUID userId, Model model) {
+                              @PathVariable UUID userId, Model model, RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
-        if (caller.userId().equals(userId)) {
-            memberships.remove(caller, userId);
-            return new ModelAndView("redirect:/");
-        }
         return membersAfter(caller, model, () -> {
             var member = memberships.member(caller, userId);
             memberships.remove(caller, userId);
-            model.addAttribute("notice", member.email() + " was removed.");
+            if (caller.userId().equals(userId)) {
+                return "redirect:/"; // they left: this workspace's pages are no longer theirs to see
+            }
+            flash.addFlashAttribute("notice", member.email() + " was removed.");
+            return membersPage(workspaceId);
         });
     }
 
@@ -105,41 +111,54 @@ class WorkspacePages {
 
     @PostMapping("/w/{workspaceId}/tokens")
     ModelAndView createToken(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
-                             @RequestParam(defaultValue = "") String name, Model model) {
+                             @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
-        HttpStatus status = HttpStatus.OK;
         try {
-            // Rendered directly rather than redirected, so the secret is never stored in the session.
-            model.addAttribute("issued", tokens.create(caller, name));
+            // A flash attribute stays in the session only until the redirected page has shown the secret once.
+            flash.addFlashAttribute("issued", tokens.create(caller, name));
+            return new ModelAndView(tokensPage(workspaceId));
         } catch (InvalidInput e) {
             model.addAttribute("error", e.getMessage());
-            status = HttpStatus.BAD_REQUEST;
+            model.addAttribute("tokens", tokens.list(caller));
+            return new ModelAndView("tokens", model.asMap(), HttpStatus.BAD_REQUEST);
         }
-        model.addAttribute("tokens", tokens.list(caller));
-        return new ModelAndView("tokens", model.asMap(), status);
     }
 
     @PostMapping("/w/{workspaceId}/tokens/{tokenId}/revoke")
     String revokeToken(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
-                       @PathVariable UUID tokenId, Model model) {
+                       @PathVariable UUID tokenId, Model model, RedirectAttributes flash) {
         Caller caller = pages.caller(me, workspaceId, model);
-        tokens.revoke(caller, tokenId);
-        return "redirect:/w/" + workspaceId + "/tokens";
+        var revoked = tokens.revoke(caller, tokenId);
+        flash.addFlashAttribute("notice", "Token " + revoked.name() + " is revoked.");
+        return tokensPage(workspaceId);
     }
 
-    private ModelAndView membersAfter(Caller caller, Model model, Runnable change) {
-        HttpStatus status = HttpStatus.OK;
+    /**
+     * Runs a change of the members and redirects where it says (Post/Redirect/Get, so reloading sends nothing
+     * again); a refused change changed nothing, so the members page is shown at once with the reason.
+     */
+    private ModelAndView membersAfter(Caller caller, Model model, Supplier<String> change) {
         try {
-            change.run();
+            return new ModelAndView(change.get());
         } catch (InvalidInput | Refusal e) {
-            model.addAttribute("error", e.getMessage());
-            status = HttpStatus.BAD_REQUEST;
+            return membersWithError(caller, model, e.getMessage(), HttpStatus.BAD_REQUEST);
         } catch (Forbidden e) {
-            model.addAttribute("error", e.getMessage());
-            status = HttpStatus.FORBIDDEN;
+            return membersWithError(caller, model, e.getMessage(), HttpStatus.FORBIDDEN);
         }
+    }
+
+    private ModelAndView membersWithError(Caller caller, Model model, String error, HttpStatus status) {
+        model.addAttribute("error", error);
         model.addAttribute("members", memberships.members(caller));
         model.addAttribute("roles", Role.values());
         return new ModelAndView("members", model.asMap(), status);
+    }
+
+    private static String membersPage(UUID workspaceId) {
+        return "redirect:/w/" + workspaceId + "/members";
+    }
+
+    private static String tokensPage(UUID workspaceId) {
+        return "redirect:/w/" + workspaceId + "/tokens";
     }
 }

@@ -46,6 +46,21 @@ class ApiTokensBrowserIT extends BrowserTest {
         assertThat(browser.cells(browser.row("build server"))).contains("active");
     }
 
+    @Test
+    void reloadingAfterCreatingATokenCreatesNoSecondOneAndShowsTheSecretNoMore() {
+        var team = fixtures.team("reload-token");
+        signInAs(team.owner()).follow("API tokens");
+        createToken("reloaded");
+        String secret = browser.find(By.id("new-token")).getText();
+
+        browser.reload();
+
+        assertThat(browser.path()).isEqualTo(page(team.workspace(), "tokens"));
+        assertThat(browser.rows("tokens")).singleElement().satisfies(token -> assertThat(token).contains("reloaded"));
+        assertThat(browser.shows(By.id("new-token"))).isFalse();
+        assertThat(browser.text()).doesNotContain(secret);
+    }
+
     private void createToken(String name) {
         browser.fillIn("Name", name).press("Create token");
     }

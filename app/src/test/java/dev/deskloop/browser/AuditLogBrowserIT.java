@@ -37,6 +37,7 @@ class AuditLogBrowserIT extends BrowserTest {
         browser.choose("Action", "member.role_changed").press("Filter");
 
         assertThat(browser.path()).contains("action=member.role_changed");
+        assertThat(browser.find(By.id("event-count")).getText()).isEqualTo("1 event");
         assertThat(browser.rows("audit-events")).singleElement().satisfies(event -> assertThat(event)
                 .containsSubsequence(team.owner().email(), "member.role_changed", member.email(), "member -> viewer"));
         assertThat(new Select(browser.find(By.id("action"))).getFirstSelectedOption().getText())

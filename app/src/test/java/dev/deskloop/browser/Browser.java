@@ -57,13 +57,20 @@ public final class Browser {
     }
 
     /**
-     * Opens a link Deskloop wrote for people (setup and invitation links). Those are built from
-     * {@code deskloop.public-url}, which does not know the test server's random port, so only the path and query
-     * are kept.
+     * Opens a link Deskloop wrote for people (setup and invitation links), exactly as written: it is built from
+     * {@code deskloop.public-url}, which must name the server under test.
      */
     public Browser openLink(String link) {
-        URI uri = URI.create(link);
-        return open(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        if (!link.startsWith(baseUrl + "/")) {
+            throw new AssertionError("Deskloop wrote a link to " + link + ", not to the server under test at " + baseUrl);
+        }
+        driver.get(link);
+        return this;
+    }
+
+    /** Reloads the page, as a person pressing F5 does, and waits for it to load again. */
+    public Browser reload() {
+        return waitForNextPage(() -> driver.navigate().refresh(), "reloading " + url());
     }
 
     /** Signs in through the sign-in form and waits for the page it leads to. */
@@ -239,11 +246,15 @@ public final class Browser {
     // --- plumbing -----------------------------------------------------------------------------------------------
 
     private Browser clickAndWaitForNextPage(WebElement element, String action) {
+        return waitForNextPage(element::click, action);
+    }
+
+    private Browser waitForNextPage(Runnable action, String description) {
         WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
+        action.run();
         new WebDriverWait(driver, TIMEOUT)
                 .pollingEvery(Duration.ofMillis(50))
-                .withMessage(() -> action + " did not load a new page")
+                .withMessage(() -> description + " did not load a new page")
                 .until(ExpectedConditions.and(ExpectedConditions.stalenessOf(page),
                         d -> "complete".equals(script("return document.readyState"))));
         return this;

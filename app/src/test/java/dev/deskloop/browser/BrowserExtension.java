@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +15,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Gives each browser test a {@link Browser}: one headless Chromium per JVM (closed when the test run ends), all
- * cookies cleared before every test so that each starts signed out, pointed at the application's random port.
+ * cookies cleared before every test so that each starts signed out, pointed at the application's port.
  * When a test fails, it saves a PNG screenshot and the page's HTML to {@code target/browser-screenshots/}; with
  * {@code -Ddeskloop.browser.screenshots=all} it saves them after passing tests too, for a look at the layout.
  */
@@ -44,9 +43,11 @@ public final class BrowserExtension implements BeforeEachCallback, ParameterReso
         String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
         if (port == null) {
             throw new IllegalStateException("No local.server.port: browser tests need "
-                    + "@SpringBootTest(webEnvironment = RANDOM_PORT); extend BrowserTest");
+                    + "a real port (@SpringBootTest(webEnvironment = DEFINED_PORT)); extend BrowserTest");
         }
-        return new Browser(chromium(context).driver(), URI.create("http://localhost:" + port));
+        Browser browser = new Browser(chromium(context).driver(), URI.create("http://localhost:" + port));
+        context.getStore(NAMESPACE).put(Browser.class, browser);
+        return browser;
     }
 
     @Override
@@ -66,26 +67,20 @@ public final class BrowserExtension implements BeforeEachCallback, ParameterReso
                 .computeIfAbsent(HeadlessChromium.class, type -> HeadlessChromium.start(logFile()), HeadlessChromium.class);
     }
 
-    private static Optional<HeadlessChromium> running(ExtensionContext context) {
-        try {
-            return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(HeadlessChromium.class, HeadlessChromium.class));
-        } catch (RuntimeException failedToStart) {
-            return Optional.empty();
-        }
-    }
-
+    /** Saves what the test's browser shows now, if the test got as far as having one. */
     private static void save(ExtensionContext context) {
-        running(context).ifPresent(chromium -> {
-            String name = fileName(context);
-            Browser browser = new Browser(chromium.driver(), URI.create("about:blank"));
-            try {
-                Path png = browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
-                browser.saveHtml(SCREENSHOTS.resolve(name + ".html"));
-                System.err.println("Browser at " + browser.url() + " when " + name + " ended; screenshot: " + png.toAbsolutePath());
-            } catch (RuntimeException e) {
-                System.err.println("Could not save a screenshot of " + name + ": " + e);
-            }
-        });
+        Browser browser = context.getStore(NAMESPACE).get(Browser.class, Browser.class);
+        if (browser == null) {
+            return;
+        }
+        String name = fileName(context);
+        try {
+            Path png = browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+            browser.saveHtml(SCREENSHOTS.resolve(name + ".html"));
+            System.err.println("Browser at " + browser.url() + " when " + name + " ended; screenshot: " + png.toAbsolutePath());
+        } catch (RuntimeException e) {
+            System.err.println("Could not save a screenshot of " + name + ": " + e);
+        }
     }
 
     /** {@code Class.method}, plus the invocation for parameterized tests so that they do not overwrite each other. */

@@ -2,11 +2,13 @@ package dev.deskloop.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.deskloop.TestClock;
 import dev.deskloop.TestDatabases;
+import dev.deskloop.TestSimulator;
 import dev.deskloop.workspace.Account;
 import dev.deskloop.workspace.Fixtures;
 import dev.deskloop.workspace.Workspace;
@@ -22,16 +24,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every browser test: the application on a random port with the same database choice and test clock as
- * the integration tests, and a signed-out {@link Browser} per test. All subclasses share one Spring context and
- * one Chromium; each test creates its own accounts and workspaces through {@link Fixtures}.
+ * Base of every browser test: the application on a free port with the same database choice, test clock and shared
+ * Zendesk and Intercom simulator as the integration tests, and a signed-out {@link Browser} per test. All subclasses
+ * share one Spring context and one Chromium; each test creates its own accounts and workspaces through
+ * {@link Fixtures}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(BrowserTest.TestBeans.class)
 @ExtendWith(BrowserExtension.class)
 public abstract class BrowserTest {
 
     private static final Path DATA_DIR = createDataDir();
+
+    /**
+     * Chosen before the application starts, because Deskloop's public URL must name it: the OAuth redirect URI the
+     * simulators send the browser back to, and the setup links, are built from it.
+     */
+    private static final int PORT = freePort();
 
     @Autowired
     protected Fixtures fixtures;
@@ -45,6 +54,9 @@ public abstract class BrowserTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry);
         registry.add("deskloop.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> PORT);
+        registry.add("deskloop.public-url", () -> "http://localhost:" + PORT);
+        TestSimulator.register(registry, TestSimulator.shared());
     }
 
     @BeforeEach
@@ -60,6 +72,14 @@ public abstract class BrowserTest {
     /** The path of a workspace page: {@code page(w, "members")} is {@code /w/{id}/members}; no page is the overview. */
     protected static String page(Workspace workspace, String... page) {
         return "/w/" + workspace.id() + (page.length == 0 ? "" : "/" + String.join("/", page));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path createDataDir() {

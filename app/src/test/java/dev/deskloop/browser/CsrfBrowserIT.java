@@ -18,6 +18,9 @@ class CsrfBrowserIT extends BrowserTest {
 
         assertThat(browser.heading()).isEqualTo("403 Forbidden");
         assertThat(browser.text()).contains("The request was refused. If you submitted a form, reload the page and try again.");
+        assertThat(browser.title()).isEqualTo("Forbidden · Deskloop");
+        assertThat(browser.script("return getComputedStyle(document.querySelector('main')).maxWidth"))
+                .as("laid out by deskloop.css like every other error page").isEqualTo("420px");
         browser.open(page(team.workspace(), "tokens"));
         assertThat(browser.showsRow("forged token")).isFalse();
     }

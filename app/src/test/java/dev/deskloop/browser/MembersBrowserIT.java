@@ -131,6 +131,35 @@ class MembersBrowserIT extends BrowserTest {
         assertThat(roleOf(team.owner().email())).isEqualTo("owner");
     }
 
+    @Test
+    void theLastOwnerWhoPressesRemoveOnTheirOwnRowIsToldWhyOnTheMembersPage() {
+        var team = fixtures.team("last-owner-leaves");
+        signInAs(team.owner()).follow("Members");
+
+        browser.press("Remove", browser.row(team.owner().email()));
+
+        assertThat(browser.heading()).isEqualTo("Members");
+        assertThat(browser.errors())
+                .containsExactly("A workspace needs at least one owner; make someone else owner first.");
+        assertThat(roleOf(team.owner().email())).isEqualTo("owner");
+    }
+
+    @Test
+    void reloadingAfterAddingAMemberSendsNothingAgainAndHidesTheInvitationLink() {
+        var team = fixtures.team("reload-add");
+        String email = newAddress("reloaded");
+        signInAs(team.owner()).follow("Members");
+        addMember(email, "member");
+        String link = invitationLink();
+
+        browser.reload();
+
+        assertThat(browser.path()).isEqualTo(page(team.workspace(), "members"));
+        assertThat(browser.flash()).isEmpty();
+        assertThat(browser.text()).doesNotContain(link);
+        assertThat(roleOf(email)).isEqualTo("member");
+    }
+
     private void addMember(String email, String role) {
         browser.fillIn("E-mail", email).choose("Role", role).press("Add");
     }

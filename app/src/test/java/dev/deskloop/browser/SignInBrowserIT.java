@@ -2,6 +2,8 @@ package dev.deskloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
 class SignInBrowserIT extends BrowserTest {
@@ -47,6 +49,18 @@ class SignInBrowserIT extends BrowserTest {
         assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.heading()).isEqualTo("Sign in to Deskloop");
         assertThat(browser.text()).doesNotContain(team.owner().email());
+    }
+
+    @Test
+    void aPageAskedForWhileSignedOutOpensAfterSigningIn() {
+        var team = fixtures.team("deep-link-back");
+        browser.open(page(team.workspace(), "audit"));
+        assertThat(browser.path()).isEqualTo("/login");
+
+        signInAs(team.owner());
+
+        assertThat(URI.create(browser.url()).getPath()).isEqualTo(page(team.workspace(), "audit"));
+        assertThat(browser.heading()).isEqualTo("Audit log");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.deskloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deskloop.workspace.Member;
 import dev.deskloop.workspace.Memberships;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,6 @@ class WorkspaceIsolationBrowserIT extends BrowserTest {
 
         assertThat(browser.heading()).isEqualTo("404 Not found");
         var theirOwner = fixtures.caller(theirs.workspace(), theirs.owner());
-        assertThat(memberships.members(theirOwner)).extracting(m -> m.email()).containsExactly(theirs.owner().email());
+        assertThat(memberships.members(theirOwner)).extracting(Member::email).containsExactly(theirs.owner().email());
     }
 }

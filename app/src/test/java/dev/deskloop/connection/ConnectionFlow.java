@@ -16,19 +16,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Drives the connect flow the way a person's browser does: dashboard → consent screen → callback. */
-final class ConnectionFlow {
+public final class ConnectionFlow {
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
     private final ConsentScreen consent = new ConsentScreen();
 
-    ConnectionFlow(MockMvc mvc, Fixtures fixtures) {
+    public ConnectionFlow(MockMvc mvc, Fixtures fixtures) {
         this.mvc = mvc;
         this.fixtures = fixtures;
     }
 
     /** Clicks Connect and returns the consent-screen URL the app redirected to. */
-    URI start(Workspace workspace, Account who, String provider, String subdomain) throws Exception {
+    public URI start(Workspace workspace, Account who, String provider, String subdomain) throws Exception {
         var request = post("/w/{w}/integrations/{p}/connect", workspace.id(), provider)
                 .with(user(fixtures.signedIn(who))).with(csrf());
         if (subdomain != null) {
@@ -44,22 +44,22 @@ final class ConnectionFlow {
     }
 
     /** The browser arriving back at Deskloop's callback. */
-    MvcResult callback(Account who, URI callback) throws Exception {
+    public MvcResult callback(Account who, URI callback) throws Exception {
         // A URI, not a template: the query stays exactly as the provider encoded it (Intercom codes may end in "=").
         URI local = URI.create("http://localhost" + callback.getRawPath() + "?" + callback.getRawQuery());
         return mvc.perform(get(local).with(user(fixtures.signedIn(who)))).andReturn();
     }
 
-    URI allow(URI consentPage) {
+    public URI allow(URI consentPage) {
         return consent.allow(consentPage);
     }
 
-    URI deny(URI consentPage) {
+    public URI deny(URI consentPage) {
         return consent.deny(consentPage);
     }
 
     /** The whole happy path; returns the new connection's id. */
-    UUID connect(Workspace workspace, Account who, String provider, String subdomain, Connections connections)
+    public UUID connect(Workspace workspace, Account who, String provider, String subdomain, Connections connections)
             throws Exception {
         MvcResult done = callback(who, allow(start(workspace, who, provider, subdomain)));
         if (done.getResponse().getRedirectedUrl() == null) {

@@ -120,7 +120,21 @@ class WebErrorsIT extends IntegrationTest {
         assertThat(memberships(team)).isEqualTo(1);
 
         mvc.perform(post("/w/{w}/tokens", team.workspace().id()).with(owner).with(csrf()).param("name", "with csrf"))
-                .andExpect(status().isOk());
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aRefusedFormIsAnsweredWithAPageStyledLikeTheOthers() throws Exception {
+        var team = fixtures.team("styled-refusal");
+
+        mvc.perform(post("/w/{w}/tokens", team.workspace().id()).with(user(fixtures.signedIn(team.owner())))
+                        .param("name", "no csrf"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("<link rel=\"stylesheet\" href=\"/css/deskloop.css\">"),
+                        Matchers.containsString("<body class=\"narrow\">"),
+                        Matchers.containsString("<h1>403 Forbidden</h1>"))));
     }
 
     @Test

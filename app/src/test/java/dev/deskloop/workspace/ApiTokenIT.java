@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.web.servlet.FlashMap;
 
 class ApiTokenIT extends IntegrationTest {
 
@@ -36,15 +40,22 @@ class ApiTokenIT extends IntegrationTest {
         var team = fixtures.team("tokens");
         var owner = user(fixtures.signedIn(team.owner()));
 
-        String page = mvc.perform(post("/w/{w}/tokens", team.workspace().id()).with(owner).with(csrf())
-                        .param("name", "deploy hook"))
+        var session = new MockHttpSession();
+        String tokensPage = "/w/" + team.workspace().id() + "/tokens";
+
+        mvc.perform(post(tokensPage).session(session).with(owner).with(csrf()).param("name", "deploy hook"))
+                .andExpect(redirectedUrl(tokensPage));
+        assertThat(flashAttributes(session)).as("the secret waits in the session for the next page only")
+                .singleElement().isInstanceOf(ApiTokens.IssuedToken.class);
+        String page = mvc.perform(get(tokensPage).session(session).with(owner))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         Matcher shown = SECRET.matcher(page);
         assertThat(shown.find()).as("the new token is shown").isTrue();
         String secret = shown.group();
+        assertThat(flashAttributes(session)).as("shown once, the secret is gone from the session").isEmpty();
 
-        mvc.perform(get("/w/{w}/tokens", team.workspace().id()).with(owner))
+        mvc.perform(get(tokensPage).session(session).with(owner))
                 .andExpect(content().string(Matchers.containsString("deploy hook")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(secret))));
         assertThat(databaseText()).noneMatch(value -> value.contains(secret));
@@ -96,7 +107,7 @@ class ApiTokenIT extends IntegrationTest {
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
 
         mvc.perform(post("/w/{w}/members/{u}/remove", team.workspace().id(), member.id())
-                .with(user(fixtures.signedIn(team.owner()))).with(csrf())).andExpect(status().isOk());
+                .with(user(fixtures.signedIn(team.owner()))).with(csrf())).andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
     }
@@ -126,6 +137,15 @@ class ApiTokenIT extends IntegrationTest {
         assertThat(session).isNotNull();
         mvc.perform(get("/w/{w}/members", team.workspace().id()).session(session)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/members").session(session)).andExpect(status().isUnauthorized());
+    }
+
+    /** What the session holds for the next request's page. */
+    private static List<Object> flashAttributes(MockHttpSession session) {
+        return Collections.list(session.getAttributeNames()).stream()
+                .map(session::getAttribute)
+                .filter(List.class::isInstance).flatMap(value -> ((List<?>) value).stream())
+                .filter(FlashMap.class::isInstance).flatMap(map -> ((FlashMap) map).values().stream())
+                .toList();
     }
 
     private List<String> databaseText() {

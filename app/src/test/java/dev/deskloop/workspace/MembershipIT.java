@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 
 class MembershipIT extends IntegrationTest {
 
@@ -33,10 +36,17 @@ class MembershipIT extends IntegrationTest {
         var team = fixtures.team("invite");
         String email = "new-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(post("/w/{w}/members", team.workspace().id()).with(user(fixtures.signedIn(team.owner()))).with(csrf())
-                        .param("email", email).param("role", "admin"))
+        var owner = user(fixtures.signedIn(team.owner()));
+        var session = new MockHttpSession();
+        String membersPage = "/w/" + team.workspace().id() + "/members";
+
+        mvc.perform(post(membersPage).session(session).with(owner).with(csrf()).param("email", email).param("role", "admin"))
+                .andExpect(redirectedUrl(membersPage));
+        mvc.perform(get(membersPage).session(session).with(owner))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("/setup/")));
+        mvc.perform(get(membersPage).session(session).with(owner))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/setup/"))));
 
         assertThat(workspaces.members(team.workspace().id())).extracting(Member::email, Member::role)
                 .contains(org.assertj.core.groups.Tuple.tuple(email, Role.ADMIN));
@@ -103,6 +113,32 @@ class MembershipIT extends IntegrationTest {
                 .andExpect(status().isConflict());
 
         assertThat(workspaces.roleOf(team.workspace().id(), team.owner().id())).contains(Role.OWNER);
+    }
+
+    @Test
+    void theLastOwnerRemovingThemselvesOnThePageSeesWhyOnTheMembersPage() throws Exception {
+        var team = fixtures.team("last-leaves");
+
+        mvc.perform(post("/w/{w}/members/{u}/remove", team.workspace().id(), team.owner().id())
+                        .with(user(fixtures.signedIn(team.owner()))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(view().name("members"))
+                .andExpect(content().string(Matchers.containsString("A workspace needs at least one owner")));
+
+        assertThat(workspaces.roleOf(team.workspace().id(), team.owner().id())).contains(Role.OWNER);
+    }
+
+    @Test
+    void anAdminWhoRemovesThemselvesLeavesAndIsSentHome() throws Exception {
+        var team = fixtures.team("admin-leaves");
+        Account admin = fixtures.member(team.workspace(), "leaving-admin", Role.ADMIN);
+
+        mvc.perform(post("/w/{w}/members/{u}/remove", team.workspace().id(), admin.id())
+                        .with(user(fixtures.signedIn(admin))).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+
+        assertThat(workspaces.roleOf(team.workspace().id(), admin.id())).isEmpty();
+        assertThat(audit(team.workspace().id())).contains("member.left");
     }
 
     @Test

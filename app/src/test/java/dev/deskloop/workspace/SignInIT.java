@@ -2,17 +2,21 @@ package dev.deskloop.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.Duration;
 
 import dev.deskloop.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 
 class SignInIT extends IntegrationTest {
 
@@ -34,6 +38,20 @@ class SignInIT extends IntegrationTest {
                 .andExpect(redirectedUrl("/"));
 
         assertThat(actions(team.workspace().id())).contains("user.signed_in");
+    }
+
+    @Test
+    void returnsToThePageAskedForBeforeSigningIn() throws Exception {
+        var team = fixtures.team("return");
+        var session = new MockHttpSession();
+        mvc.perform(get("/w/{w}/members", team.workspace().id()).session(session)).andExpect(redirectedUrl("/login"));
+
+        String next = mvc.perform(post("/login").session(session).with(csrf())
+                        .param("username", team.owner().email()).param("password", Fixtures.PASSWORD))
+                .andExpect(authenticated())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(URI.create(next).getPath()).isEqualTo("/w/" + team.workspace().id() + "/members");
     }
 
     @Test

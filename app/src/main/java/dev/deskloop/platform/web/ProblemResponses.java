@@ -39,12 +39,33 @@ public final class ProblemResponses {
                     + ",\"instance\":" + jsonString(URI.create(request.getRequestURI()).getPath()) + "}");
         } else {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                    + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + status.value() + " "
-                    + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
-                    + "</p><p><a href=\"/\">Back to Deskloop</a></p></body></html>");
+            response.getWriter().write(page(request.getContextPath(), status, title, detail));
         }
         response.flushBuffer();
+    }
+
+    /** The same page as the template {@code error/problem.html}, which cannot be rendered from a filter. */
+    static String page(String contextPath, HttpStatus status, String title, String detail) {
+        String root = HtmlUtils.htmlEscape(contextPath);
+        String heading = HtmlUtils.htmlEscape(title);
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>%s &middot; Deskloop</title>
+                  <link rel="stylesheet" href="%s/css/deskloop.css">
+                </head>
+                <body class="narrow">
+                <main>
+                  <h1>%d %s</h1>
+                  <p>%s</p>
+                  <p><a href="%s/">Back to Deskloop</a></p>
+                </main>
+                </body>
+                </html>
+                """.formatted(heading, root, status.value(), heading, HtmlUtils.htmlEscape(detail), root);
     }
 
     static String jsonString(String value) {

@@ -33,6 +33,22 @@ class SecurityConfiguration {
             "/actuator/**"
     };
 
+    /** Webhooks authenticate by their signature, checked in the endpoint on the raw bytes; no session, no CSRF. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/hooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -67,7 +83,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", true)
+                        // Not always "/": a page asked for while signed out (such as an OAuth callback) opens
+                        // after sign-in.
+                        .defaultSuccessUrl("/")
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out").deleteCookies("DESKLOOP_SESSION"))

@@ -1,0 +1,61 @@
+package dev.deskloop.dashboard;
+
+import java.util.UUID;
+
+import dev.deskloop.platform.NotFoundException;
+import dev.deskloop.tickets.StoredTicket;
+import dev.deskloop.tickets.TicketFilter;
+import dev.deskloop.tickets.Tickets;
+import dev.deskloop.triage.TicketDocument;
+import dev.deskloop.triage.json.TriageJson;
+import dev.deskloop.workspace.Caller;
+import dev.deskloop.workspace.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Tickets (filter by category, severity, service, status) and one ticket with its messages and triage history. */
+@Controller
+class TicketsPages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Pages pages;
+    private final Tickets tickets;
+
+    TicketsPages(Pages pages, Tickets tickets) {
+        this.pages = pages;
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/w/{workspaceId}/tickets")
+    String list(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId,
+                @RequestParam(required = false) String category, @RequestParam(required = false) String severity,
+                @RequestParam(required = false) String service, @RequestParam(required = false) String status,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Caller caller = pages.caller(me, workspaceId, model);
+        TicketFilter filter = new TicketFilter(category, severity, service, status);
+        int from = Math.max(0, page) * PAGE_SIZE;
+        var found = tickets.search(caller.workspaceId(), filter, PAGE_SIZE + 1, from);
+        model.addAttribute("tickets", found.size() > PAGE_SIZE ? found.subList(0, PAGE_SIZE) : found);
+        model.addAttribute("hasNext", found.size() > PAGE_SIZE);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("filter", filter);
+        return "tickets";
+    }
+
+    @GetMapping("/w/{workspaceId}/tickets/{ticketId}")
+    String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId, @PathVariable UUID ticketId,
+                  Model model) {
+        Caller caller = pages.caller(me, workspaceId, model);
+        StoredTicket ticket = tickets.of(caller.workspaceId(), ticketId).orElseThrow(() -> new NotFoundException("Ticket"));
+        TicketDocument document = TriageJson.readDocument(tickets.document(ticketId));
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("document", document);
+        model.addAttribute("history", tickets.triageHistory(ticketId));
+        return "ticket";
+    }
+}

@@ -1,0 +1,213 @@
+package dev.deskloop.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.deskloop.audit.AuditLog;
+import dev.deskloop.connection.Connection;
+import dev.deskloop.connection.ConnectionStatus;
+import dev.deskloop.connection.ConnectionTokens;
+import dev.deskloop.connection.Connections;
+import dev.deskloop.helpdesk.HelpdeskApiException;
+import dev.deskloop.helpdesk.HelpdeskEvent;
+import dev.deskloop.helpdesk.HelpdeskMessage;
+import dev.deskloop.helpdesk.HelpdeskProvider;
+import dev.deskloop.helpdesk.HelpdeskProviders;
+import dev.deskloop.helpdesk.HelpdeskTicket;
+import dev.deskloop.helpdesk.InboundDelivery;
+import dev.deskloop.helpdesk.MalformedDelivery;
+import dev.deskloop.helpdesk.ProviderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code process-delivery} job: reads a stored delivery, drops our own echoes and out-of-scope tickets, fetches
+ * the ticket through the provider (refreshing the token once on 401) and publishes {@link TicketFetched}. Running
+ * it twice changes nothing: a finished delivery is skipped. A 429 waits for the provider's time without spending an
+ * attempt; other failures back off exponentially until the last attempt dead-letters the delivery.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryProcessing {
+
+    public static final TaskDescriptor<String> TASK = TaskDescriptor.of("process-delivery", String.class);
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryProcessing.class);
+
+    private final Inbox inbox;
+    private final Connections connections;
+    private final ConnectionTokens tokens;
+    private final HelpdeskProviders providers;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final IngestSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DeliveryProcessing(Inbox inbox, Connections connections, ConnectionTokens tokens, HelpdeskProviders providers,
+                       ApplicationEventPublisher events, AuditLog audit, IngestSettings settings,
+                       TransactionTemplate transaction, Clock clock) {
+        this.inbox = inbox;
+        this.connections = connections;
+        this.tokens = tokens;
+        this.providers = providers;
+        this.events = events;
+        this.audit = audit;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public static TaskInstance<String> instance(UUID inboxId) {
+        return TASK.instance(inboxId.toString()).data(inboxId.toString()).build();
+    }
+
+    @Bean
+    OneTimeTask<String> processDeliveryTask() {
+        return Tasks.oneTime(TASK)
+                .onFailure(new Retries())
+                .execute((instance, context) -> process(UUID.fromString(instance.getData())));
+    }
+
+    void process(UUID inboxId) {
+        InboxEntry entry = inbox.byId(inboxId).orElse(null);
+        if (entry == null || entry.status() == InboxStatus.DONE || entry.status() == InboxStatus.IGNORED
+                || entry.status() == InboxStatus.DEAD) {
+            return;
+        }
+        Connection connection = connections.byId(entry.connectionId()).orElse(null);
+        if (connection == null || connection.status() == ConnectionStatus.DISCONNECTED) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, "the connection is disconnected");
+            return;
+        }
+        if (connection.status() == ConnectionStatus.PAUSED || connection.status() == ConnectionStatus.CONNECTION_ERROR
+                || connection.status() == ConnectionStatus.PENDING) {
+            inbox.hold(inboxId, "kept while the connection is " + connection.status().wireName());
+            return;
+        }
+        HelpdeskProvider provider = providers.get(connection.provider());
+        InboundDelivery delivery;
+        try {
+            delivery = provider.events().read(inbox.payload(inboxId), header -> null);
+        } catch (MalformedDelivery e) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, "unreadable payload: " + e.getMessage());
+            return;
+        }
+        if (!(delivery.event() instanceof HelpdeskEvent.TicketActivity activity)) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, ((HelpdeskEvent.Ignored) delivery.event()).reason());
+            return;
+        }
+        if (activity.activity() == HelpdeskEvent.Activity.AGENT_ACTIVITY) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, "agent or app activity (including our own notes): nothing to triage");
+            return;
+        }
+        HelpdeskTicket ticket = fetch(connection, provider, activity.ticketId(), inboxId);
+        if (ticket == null) {
+            return;
+        }
+        String skip = skipReason(connection, ticket, activity.activity());
+        if (skip != null) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, skip);
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            events.publishEvent(new TicketFetched(connection.workspaceId(), connection.id(), connection.provider(),
+                    ticket, activity.activity()));
+            inbox.finish(inboxId, InboxStatus.DONE, null);
+        });
+    }
+
+    private HelpdeskTicket fetch(Connection connection, HelpdeskProvider provider, String ticketId, UUID inboxId) {
+        try {
+            try {
+                return provider.client().fetch(connection.account(), tokens.accessToken(connection.id()), ticketId);
+            } catch (HelpdeskApiException.Unauthorized first) {
+                String fresh = tokens.refreshAfterUnauthorized(connection.id());
+                try {
+                    return provider.client().fetch(connection.account(), fresh, ticketId);
+                } catch (HelpdeskApiException.Unauthorized second) {
+                    tokens.markUnauthorized(connection.id(), connection.provider().displayName()
+                            + " refused the token even after a refresh (" + second.getMessage() + "). Reconnect.");
+                    throw second;
+                }
+            }
+        } catch (HelpdeskApiException.Unauthorized e) {
+            inbox.hold(inboxId, "kept until the connection is repaired: " + e.getMessage());
+            return null;
+        } catch (dev.deskloop.platform.Refusal e) {
+            inbox.hold(inboxId, "kept: " + e.getMessage());
+            return null;
+        } catch (HelpdeskApiException.NotFound e) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, "the ticket no longer exists at the provider");
+            return null;
+        }
+    }
+
+    /** Why a fetched ticket needs no triage: an echo of what we wrote, or outside the connection's scope. */
+    static String skipReason(Connection connection, HelpdeskTicket ticket, HelpdeskEvent.Activity activity) {
+        String scope = connection.scopeFilter();
+        if (scope != null && !scope.isBlank()) {
+            boolean inScope = connection.provider() == ProviderId.ZENDESK
+                    ? ticket.tags().contains(scope.strip())
+                    : scope.strip().equals(ticket.teamId());
+            if (!inScope) {
+                return "out of scope (" + (connection.provider() == ProviderId.ZENDESK ? "tag " : "team ")
+                        + scope.strip() + ")";
+            }
+        }
+        if (activity == HelpdeskEvent.Activity.MESSAGE_ADDED && !ticket.messages().isEmpty()) {
+            HelpdeskMessage last = ticket.messages().getLast();
+            if (last.writtenByApp() || (connection.actingUserId() != null && connection.actingUserId().equals(last.authorId()))) {
+                return "our own note or reply came back: ignored";
+            }
+            if (last.author() != HelpdeskMessage.Author.CUSTOMER) {
+                return "the new message is not the customer's: nothing to re-triage";
+            }
+        }
+        if (ticket.customerMessages() == 0) {
+            return "no customer message to triage";
+        }
+        return null;
+    }
+
+    /** Backoff with a bounded number of attempts; rate limits wait for the provider without spending one. */
+    private final class Retries implements FailureHandler<String> {
+
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+            UUID inboxId = UUID.fromString((String) complete.getExecution().taskInstance.getData());
+            Throwable cause = complete.getCause().orElse(null);
+            Instant now = clock.instant();
+            if (cause instanceof HelpdeskApiException.RateLimited limited) {
+                inbox.waiting(inboxId, "rate limited by the provider", limited.retryAt());
+                operations.reschedule(complete, limited.retryAt());
+                return;
+            }
+            String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            int attempts = inbox.attempts(inboxId) + 1;
+            if (attempts >= settings.maxAttempts()) {
+                inbox.dead(inboxId, attempts, error);
+                inbox.byId(inboxId).ifPresent(entry -> audit.record(entry.workspaceId(), "system",
+                        "webhook.dead_lettered", entry.provider().displayName() + " delivery " + entry.eventId(),
+                        "after " + attempts + " attempts: " + error));
+                log.warn("Delivery {} dead-lettered after {} attempts", inboxId, attempts);
+                operations.stop();
+                return;
+            }
+            Instant next = now.plus(settings.backoff(attempts));
+            inbox.failed(inboxId, attempts, error, next);
+            operations.reschedule(complete, next);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.deskloop.ingest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.deskloop.helpdesk.ProviderId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The inbox of webhook deliveries: one row per provider event, with its raw payload and its processing state. */
+@Component
+public class Inbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts a delivery; a second delivery of the same event violates the unique key (DuplicateKeyException). */
+    UUID insert(UUID workspaceId, UUID connectionId, ProviderId provider, String eventId, String topic, byte[] payload,
+                InboxStatus status, String note) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into inbox (id, workspace_id, connection_id, provider, event_id, topic, payload,
+                                           received_at, status, last_error)
+                        values (:id, :workspace, :connection, :provider, :event, :topic, :payload, :at, :status, :note)""")
+                .param("id", id).param("workspace", workspaceId).param("connection", connectionId)
+                .param("provider", provider.wireName()).param("event", eventId).param("topic", topic)
+                .param("payload", payload, Types.BINARY).param("at", Timestamp.from(clock.instant()))
+                .param("status", status.wireName()).param("note", note)
+                .update();
+        return id;
+    }
+
+    public Optional<InboxEntry> byId(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Inbox::entry).optional();
+    }
+
+    public Optional<InboxEntry> of(UUID workspaceId, UUID id) {
+        return jdbc.sql(SELECT + " where id = :id and workspace_id = :workspace").param("id", id)
+                .param("workspace", workspaceId).query(Inbox::entry).optional();
+    }
+
+    byte[] payload(UUID id) {
+        return jdbc.sql("select payload from inbox where id = :id").param("id", id)
+                .query((rs, row) -> rs.getBytes(1)).single();
+    }
+
+    /** The newest deliveries of a workspace, optionally of one status. */
+    public List<InboxEntry> recent(UUID workspaceId, InboxStatus status, int limit) {
+        return jdbc.sql(SELECT + " where workspace_id = :workspace"
+                        + (status == null ? "" : " and status = :status")
+                        + " order by received_at desc, id limit :limit")
+                .param("workspace", workspaceId).param("status", status == null ? null : status.wireName())
+                .param("limit", limit)
+                .query(Inbox::entry).list();
+    }
+
+    public long count(UUID workspaceId, InboxStatus status) {
+        return jdbc.sql("select count(*) from inbox where workspace_id = :workspace and status = :status")
+                .param("workspace", workspaceId).param("status", status.wireName()).query(Long.class).single();
+    }
+
+    /** Ids of deliveries held for a connection (paused, or waiting for a reconnect). */
+    List<UUID> held(UUID connectionId) {
+        return jdbc.sql("select id from inbox where connection_id = :connection and status = 'held' order by received_at")
+                .param("connection", connectionId).query(UUID.class).list();
+    }
+
+    void finish(UUID id, InboxStatus status, String note) {
+        jdbc.sql("""
+                        update inbox set status = :status, last_error = :note, processed_at = :at, next_attempt_at = null
+                        where id = :id""")
+                .param("status", status.wireName()).param("note", cut(note)).param("at", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+    }
+
+    void hold(UUID id, String reason) {
+        jdbc.sql("update inbox set status = 'held', last_error = :note, next_attempt_at = null where id = :id")
+                .param("note", cut(reason)).param("id", id).update();
+    }
+
+    void requeue(UUID id) {
+        jdbc.sql("update inbox set status = 'received', next_attempt_at = null where id = :id").param("id", id).update();
+    }
+
+    int attempts(UUID id) {
+        return jdbc.sql("select attempts from inbox where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    /** Records the failed attempt number {@code attempts} and when the next one is due. */
+    void failed(UUID id, int attempts, String error, Instant nextAttempt) {
+        jdbc.sql("""
+                        update inbox set status = 'processing', attempts = :attempts, last_error = :error,
+                            next_attempt_at = :next
+                        where id = :id""")
+                .param("attempts", attempts).param("error", cut(error)).param("next", Timestamp.from(nextAttempt))
+                .param("id", id).update();
+    }
+
+    void waiting(UUID id, String reason, Instant until) {
+        jdbc.sql("update inbox set status = 'processing', last_error = :note, next_attempt_at = :next where id = :id")
+                .param("note", cut(reason)).param("next", Timestamp.from(until)).param("id", id).update();
+    }
+
+    void dead(UUID id, int attempts, String error) {
+        jdbc.sql("""
+                        update inbox set status = 'dead', attempts = :attempts, last_error = :error, next_attempt_at = null
+                        where id = :id""")
+                .param("attempts", attempts).param("error", cut(error)).param("id", id).update();
+    }
+
+    /** Gives a dead delivery a fresh set of attempts. */
+    boolean revive(UUID id) {
+        return jdbc.sql("update inbox set status = 'received', attempts = 0, next_attempt_at = null where id = :id and status = 'dead'")
+                .param("id", id).update() == 1;
+    }
+
+    private static String cut(String value) {
+        return value == null ? null : value.length() > 1000 ? value.substring(0, 1000) : value;
+    }
+
+    private static final String SELECT = """
+            select id, workspace_id, connection_id, provider, event_id, topic, received_at, status, attempts,
+                   last_error, next_attempt_at, processed_at
+            from inbox""";
+
+    private static InboxEntry entry(ResultSet rs, int row) throws SQLException {
+        return new InboxEntry(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                rs.getObject("connection_id", UUID.class), ProviderId.fromWireName(rs.getString("provider")).orElseThrow(),
+                rs.getString("event_id"), rs.getString("topic"), instant(rs, "received_at"),
+                InboxStatus.fromWireName(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                instant(rs, "next_attempt_at"), instant(rs, "processed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.deskloop.ingest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.deskloop.helpdesk.ProviderId;
+
+/** One stored webhook delivery and where its processing stands. */
+public record InboxEntry(UUID id, UUID workspaceId, UUID connectionId, ProviderId provider, String eventId,
+                        String topic, Instant receivedAt, InboxStatus status, int attempts, String lastError,
+                        Instant nextAttemptAt, Instant processedAt) {
+}

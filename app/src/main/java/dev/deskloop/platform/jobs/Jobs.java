@@ -1,0 +1,124 @@
+package dev.deskloop.platform.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The running job queue. {@link #schedule} joins the current Spring transaction. In manual mode (tests) nothing
+ * runs by itself; {@link #runDue()} runs every job due at the application clock's current time.
+ */
+public final class Jobs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    private final Scheduler scheduler;
+    private final ManualScheduler manual;
+    private final Clock clock;
+    private final boolean autoStart;
+    private volatile boolean running;
+
+    Jobs(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings, Clock clock, boolean autoStart) {
+        this.clock = clock;
+        this.autoStart = autoStart;
+        DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+        if (settings.manual()) {
+            SettableClock settable = new SettableClock();
+            settable.set(clock.instant());
+            this.manual = TestHelper.createManualScheduler(transactional, tasks).clock(settable).build();
+            this.scheduler = manual;
+        } else {
+            this.manual = null;
+            this.scheduler = Scheduler.create(transactional, tasks)
+                    .threads(settings.threads())
+                    .pollingInterval(settings.pollingInterval())
+                    .clock(clock::instant)
+                    .enableImmediateExecution()
+                    .build();
+        }
+    }
+
+    public SchedulerClient client() {
+        return scheduler;
+    }
+
+    /** Schedules a job unless one with the same task and instance id is already waiting. */
+    public <T> boolean schedule(TaskInstance<T> instance, Instant at) {
+        return scheduler.scheduleIfNotExists(instance, at);
+    }
+
+    public <T> boolean scheduleNow(TaskInstance<T> instance) {
+        return schedule(instance, clock.instant());
+    }
+
+    /** Runs every due job, repeatedly, until none is due (manual mode only). Returns how many rounds ran. */
+    public int runDue() {
+        if (manual == null) {
+            throw new IllegalStateException("runDue() is for the manual job queue used in tests");
+        }
+        int rounds = 0;
+        while (rounds < 50) {
+            manual.setTime(clock.instant());
+            int before = countDue();
+            if (before == 0) {
+                return rounds;
+            }
+            manual.runAnyDueExecutions();
+            rounds++;
+        }
+        return rounds;
+    }
+
+    private int countDue() {
+        int[] due = {0};
+        Instant now = clock.instant();
+        scheduler.fetchScheduledExecutions(execution -> {
+            if (!execution.getExecutionTime().isAfter(now) && !execution.isPicked()) {
+                due[0]++;
+            }
+        });
+        return due[0];
+    }
+
+    /** Stops taking new jobs at once, the way a crash would, without waiting for running ones (tests). */
+    public void halt() {
+        scheduler.stop();
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        if (manual == null && autoStart) {
+            scheduler.start();
+            log.info("Job queue started");
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (running && manual == null && autoStart) {
+            scheduler.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.deskloop.tickets;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.deskloop.audit.AuditLog;
+import dev.deskloop.ingest.TicketFetched;
+import dev.deskloop.platform.jobs.Jobs;
+import dev.deskloop.triage.ServiceCatalog;
+import dev.deskloop.triage.TicketDocument;
+import dev.deskloop.triage.Triage;
+import dev.deskloop.triage.TriageContext;
+import dev.deskloop.triage.TriageEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Stores every fetched ticket and triages it in the {@code triage-ticket} job. One job per ticket content (ticket
+ * id and message count), so duplicate deliveries triage once, and a customer's new message triages again as the
+ * next version. Running the job twice for the same content stores one result.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TicketTriage {
+
+    public static final TaskDescriptor<String> TASK = TaskDescriptor.of("triage-ticket", String.class);
+
+    private final Tickets tickets;
+    private final TriageEngine engine;
+    private final ObjectProvider<Jobs> jobs;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    /** {@code jobs} is looked up when used: the job queue is built from the tasks this class defines. */
+    TicketTriage(Tickets tickets, TriageEngine engine, ObjectProvider<Jobs> jobs, AuditLog audit, MeterRegistry metrics,
+                 Clock clock) {
+        this.tickets = tickets;
+        this.engine = engine;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Bean
+    OneTimeTask<String> triageTicketTask() {
+        return Tasks.oneTime(TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(java.time.Duration.ofSeconds(5))))
+                .execute((instance, context) -> triage(UUID.fromString(instance.getData())));
+    }
+
+    @EventListener
+    void on(TicketFetched fetched) {
+        TicketDocument document = TicketDocuments.from(fetched.provider(), fetched.ticket(), clock.instant());
+        UUID id = tickets.upsert(fetched.workspaceId(), fetched.connectionId(), fetched.provider(), fetched.ticket(),
+                document);
+        jobs.getObject().scheduleNow(instance(id, document.messages().size()));
+    }
+
+    static TaskInstance<String> instance(UUID ticketId, int messageCount) {
+        return TASK.instance(ticketId + ":" + messageCount).data(ticketId.toString()).build();
+    }
+
+    /** Triages the ticket's current content unless that content was already triaged. */
+    Optional<TriageRecord> triage(UUID ticketId) {
+        StoredTicket ticket = tickets.byId(ticketId).orElse(null);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        Optional<TriageRecord> latest = tickets.latestTriage(ticketId);
+        if (latest.isPresent() && latest.get().messageCount() >= ticket.messageCount()) {
+            return Optional.empty();
+        }
+        TicketDocument document = TicketDocuments.fromJson(tickets.document(ticketId));
+        long started = System.nanoTime();
+        Triage result = engine.triage(document, TriageContext.of(ServiceCatalog.empty()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));
+        try {
+            TriageRecord stored = tickets.storeTriage(ticket, ticket.messageCount(), result, millis);
+            audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
+                    ticket.provider().displayName() + " ticket " + ticket.externalId(),
+                    result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
+                            + ", version " + stored.version() + ", " + result.engine());
+            return Optional.of(stored);
+        } catch (DuplicateKeyException concurrent) {
+            return Optional.empty(); // another run stored this version first
+        }
+    }
+
+    private static String engineName(Triage triage) {
+        String engine = triage.engine() == null ? "unknown" : triage.engine();
+        int slash = engine.indexOf('/');
+        return slash > 0 ? engine.substring(0, slash) : engine;
+    }
+}

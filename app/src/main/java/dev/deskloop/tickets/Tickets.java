@@ -1,0 +1,212 @@
+package dev.deskloop.tickets;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.deskloop.helpdesk.HelpdeskTicket;
+import dev.deskloop.helpdesk.ProviderId;
+import dev.deskloop.triage.Triage;
+import dev.deskloop.triage.TicketDocument;
+import dev.deskloop.triage.json.TriageJson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stored tickets and their triage history, always read within one workspace. */
+@Component
+public class Tickets {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tickets(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts or updates the ticket of a connection; returns its id. */
+    UUID upsert(UUID workspaceId, UUID connectionId, ProviderId provider, HelpdeskTicket ticket, TicketDocument document) {
+        String json = TicketDocuments.toJson(document);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = jdbc.sql("""
+                            update ticket set subject = :subject, status = :status, priority = :priority,
+                                requester_name = :name, requester_email = :email, tags = :tags,
+                                message_count = :count, document = :document, opened_at = :opened,
+                                updated_at = :updated, fetched_at = :now
+                            where connection_id = :connection and external_id = :external""")
+                    .params(fields(ticket, document, json, now))
+                    .param("connection", connectionId).param("external", ticket.externalId())
+                    .update();
+            if (updated == 1) {
+                return jdbc.sql("select id from ticket where connection_id = :c and external_id = :e")
+                        .param("c", connectionId).param("e", ticket.externalId()).query(UUID.class).single();
+            }
+            try {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                                insert into ticket (id, workspace_id, connection_id, provider, external_id, subject, status,
+                                    priority, requester_name, requester_email, tags, message_count, document, opened_at,
+                                    updated_at, fetched_at)
+                                values (:id, :workspace, :connection, :provider, :external, :subject, :status, :priority,
+                                    :name, :email, :tags, :count, :document, :opened, :updated, :now)""")
+                        .params(fields(ticket, document, json, now))
+                        .param("id", id).param("workspace", workspaceId).param("connection", connectionId)
+                        .param("provider", provider.wireName()).param("external", ticket.externalId())
+                        .update();
+                return id;
+            } catch (DuplicateKeyException raced) {
+                // another worker inserted it; update instead
+            }
+        }
+        throw new IllegalStateException("could not store ticket " + ticket.externalId());
+    }
+
+    private static java.util.Map<String, Object> fields(HelpdeskTicket ticket, TicketDocument document, String json,
+                                                       Timestamp now) {
+        var map = new java.util.HashMap<String, Object>();
+        map.put("subject", cut(ticket.subject(), 1000));
+        map.put("status", cut(ticket.status(), 32));
+        map.put("priority", cut(ticket.priority(), 32));
+        map.put("name", cut(ticket.requesterName(), 255));
+        map.put("email", cut(ticket.requesterEmail(), 320));
+        map.put("tags", cut(String.join(" ", ticket.tags()), 2000));
+        map.put("count", document.messages().size());
+        map.put("document", json);
+        map.put("opened", document.createdAt() == null ? null : Timestamp.from(document.createdAt()));
+        map.put("updated", ticket.updatedAt() == null ? null : Timestamp.from(ticket.updatedAt()));
+        map.put("now", now);
+        return map;
+    }
+
+    public Optional<StoredTicket> of(UUID workspaceId, UUID id) {
+        return jdbc.sql(SELECT + " where t.workspace_id = :workspace and t.id = :id")
+                .param("workspace", workspaceId).param("id", id).query(this::ticket).optional();
+    }
+
+    Optional<StoredTicket> byId(UUID id) {
+        return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query(this::ticket).optional();
+    }
+
+    public Optional<StoredTicket> byExternalId(UUID connectionId, String externalId) {
+        return jdbc.sql(SELECT + " where t.connection_id = :connection and t.external_id = :external")
+                .param("connection", connectionId).param("external", externalId).query(this::ticket).optional();
+    }
+
+    /** Tickets of a workspace, newest first, filtered by category/severity/service of their latest triage. */
+    public List<StoredTicket> search(UUID workspaceId, TicketFilter filter, int limit, int offset) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where t.workspace_id = :workspace");
+        if (filter.category() != null) {
+            sql.append(" and r.category = :category");
+        }
+        if (filter.severity() != null) {
+            sql.append(" and r.severity = :severity");
+        }
+        if (filter.service() != null) {
+            sql.append(" and r.affected_service = :service");
+        }
+        if (filter.status() != null) {
+            sql.append(" and t.status = :status");
+        }
+        sql.append(" order by t.fetched_at desc, t.id limit :limit offset :offset");
+        return jdbc.sql(sql.toString())
+                .param("workspace", workspaceId).param("category", filter.category())
+                .param("severity", filter.severity()).param("service", filter.service())
+                .param("status", filter.status()).param("limit", limit).param("offset", offset)
+                .query(this::ticket).list();
+    }
+
+    public String document(UUID ticketId) {
+        return jdbc.sql("select document from ticket where id = :id").param("id", ticketId).query(String.class).single();
+    }
+
+    /** Every triage of a ticket, newest first. */
+    public List<TriageRecord> triageHistory(UUID ticketId) {
+        return jdbc.sql(TRIAGE_SELECT + " where ticket_id = :ticket order by version desc")
+                .param("ticket", ticketId).query(Tickets::triage).list();
+    }
+
+    Optional<TriageRecord> latestTriage(UUID ticketId) {
+        return jdbc.sql(TRIAGE_SELECT + " where ticket_id = :ticket order by version desc limit 1")
+                .param("ticket", ticketId).query(Tickets::triage).optional();
+    }
+
+    /** Stores a triage as the next version; a concurrent store of the same version loses (DuplicateKeyException). */
+    TriageRecord storeTriage(StoredTicket ticket, int messageCount, Triage triage, long durationMillis) {
+        int version = latestTriage(ticket.id()).map(TriageRecord::version).orElse(0) + 1;
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into triage_result (id, ticket_id, workspace_id, version, message_count, category, is_bug,
+                            severity, confidence, affected_service, window_start, window_end, engine, duration_ms,
+                            result, created_at)
+                        values (:id, :ticket, :workspace, :version, :count, :category, :bug, :severity, :confidence,
+                            :service, :start, :end, :engine, :duration, :result, :now)""")
+                .param("id", id).param("ticket", ticket.id()).param("workspace", ticket.workspaceId())
+                .param("version", version).param("count", messageCount)
+                .param("category", triage.category().wireName()).param("bug", triage.isBug())
+                .param("severity", triage.severity() == null ? null : triage.severity().wireName())
+                .param("confidence", triage.confidence())
+                .param("service", cut(triage.affectedService(), 255))
+                .param("start", triage.timeWindow() == null ? null : Timestamp.from(triage.timeWindow().start()), Types.TIMESTAMP)
+                .param("end", triage.timeWindow() == null ? null : Timestamp.from(triage.timeWindow().end()), Types.TIMESTAMP)
+                .param("engine", cut(triage.engine(), 100)).param("duration", durationMillis)
+                .param("result", TriageJson.writeTriage(triage)).param("now", Timestamp.from(now))
+                .update();
+        return new TriageRecord(id, ticket.id(), version, messageCount, triage, triage.engine(), durationMillis, now);
+    }
+
+    private static final String SELECT = """
+            select t.id, t.workspace_id, t.connection_id, t.provider, t.external_id, t.subject, t.status, t.priority,
+                   t.requester_name, t.requester_email, t.tags, t.message_count, t.opened_at, t.fetched_at,
+                   r.id as r_id, r.version as r_version, r.message_count as r_count, r.result as r_result,
+                   r.engine as r_engine, r.duration_ms as r_duration, r.created_at as r_created
+            from ticket t
+            left join triage_result r on r.ticket_id = t.id
+                 and r.version = (select max(x.version) from triage_result x where x.ticket_id = t.id)""";
+
+    private static final String TRIAGE_SELECT = """
+            select id as r_id, ticket_id, version as r_version, message_count as r_count, result as r_result,
+                   engine as r_engine, duration_ms as r_duration, created_at as r_created
+            from triage_result""";
+
+    private StoredTicket ticket(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        TriageRecord latest = rs.getObject("r_id", UUID.class) == null ? null : triageColumns(rs, id);
+        String tags = rs.getString("tags");
+        return new StoredTicket(id, rs.getObject("workspace_id", UUID.class), rs.getObject("connection_id", UUID.class),
+                ProviderId.fromWireName(rs.getString("provider")).orElseThrow(), rs.getString("external_id"),
+                rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
+                rs.getString("requester_name"), rs.getString("requester_email"),
+                tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(" ")),
+                rs.getInt("message_count"), instant(rs, "opened_at"), instant(rs, "fetched_at"), latest);
+    }
+
+    private static TriageRecord triage(ResultSet rs, int row) throws SQLException {
+        return triageColumns(rs, rs.getObject("ticket_id", UUID.class));
+    }
+
+    private static TriageRecord triageColumns(ResultSet rs, UUID ticketId) throws SQLException {
+        return new TriageRecord(rs.getObject("r_id", UUID.class), ticketId, rs.getInt("r_version"), rs.getInt("r_count"),
+                TriageJson.readTriage(rs.getString("r_result")), rs.getString("r_engine"), rs.getLong("r_duration"),
+                instant(rs, "r_created"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String cut(String value, int max) {
+        return value == null ? null : value.length() > max ? value.substring(0, max) : value;
+    }
+}

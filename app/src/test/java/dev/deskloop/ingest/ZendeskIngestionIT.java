@@ -1,0 +1,309 @@
+package dev.deskloop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.deskloop.IntegrationTest;
+import dev.deskloop.connection.ConnectionFlow;
+import dev.deskloop.connection.ConnectionLifecycle;
+import dev.deskloop.connection.Connections;
+import dev.deskloop.platform.jobs.Jobs;
+import dev.deskloop.simulator.zendesk.CustomerTicket;
+import dev.deskloop.simulator.zendesk.ZendeskTicket;
+import dev.deskloop.tickets.Tickets;
+import dev.deskloop.tickets.TriageRecord;
+import dev.deskloop.workspace.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/** Webhook to stored, triaged ticket for Zendesk: verified, deduplicated, durable, never lost. */
+class ZendeskIngestionIT extends IntegrationTest {
+
+    private static final String BUG = "Since this morning the invoice export fails with a 500 error for all of our "
+            + "users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error. Expected a CSV file.";
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    ConnectionLifecycle lifecycle;
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    Jobs jobs;
+
+    Fixtures.Team team;
+    String subdomain;
+    UUID connectionId;
+    String secret;
+    Deliveries deliveries;
+
+    @BeforeEach
+    void connect() throws Exception {
+        team = fixtures.team("ingest");
+        subdomain = "ingest" + UUID.randomUUID().toString().substring(0, 8);
+        connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
+        secret = connections.signingSecret(connectionId).orElseThrow();
+        deliveries = new Deliveries(mvc);
+        jobs.runDue();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        SIMULATOR.zendesk().faults().clear();
+    }
+
+    @Test
+    void aSignedDeliveryIsStoredAcknowledgedAndItsTicketTriaged() throws Exception {
+        ZendeskTicket ticket = customerTicket("Invoice export broken", BUG);
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("received"));
+        assertThat(statuses()).containsExactly(InboxStatus.RECEIVED);
+
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        assertThat(stored.subject()).isEqualTo("Invoice export broken");
+        assertThat(stored.latestTriage()).isNotNull();
+        assertThat(stored.latestTriage().version()).isEqualTo(1);
+        assertThat(stored.latestTriage().engine()).startsWith("builtin/");
+        assertThat(audit()).contains("ticket.triaged");
+    }
+
+    @Test
+    void aDuplicateDeliveryAnswers200AndChangesNothing() throws Exception {
+        ZendeskTicket ticket = customerTicket("Dup", BUG);
+        String body = created(ticket);
+
+        deliveries.zendesk(connectionId, body, secret, clock.instant()).andExpect(jsonPath("$.status").value("received"));
+        deliveries.zendesk(connectionId, body, secret, clock.instant())
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("duplicate"));
+        jobs.runDue();
+        deliveries.zendesk(connectionId, body, secret, clock.instant()).andExpect(jsonPath("$.status").value("duplicate"));
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        assertThat(tickets.triageHistory(stored.id())).hasSize(1);
+    }
+
+    @Test
+    void anInvalidSignatureIs401StoresNothingAndIsAuditedAtMostOnceAMinute() throws Exception {
+        ZendeskTicket ticket = customerTicket("Forged", BUG);
+        for (int i = 0; i < 5; i++) {
+            deliveries.zendesk(connectionId, created(ticket), "not-the-secret", clock.instant())
+                    .andExpect(status().isUnauthorized());
+        }
+
+        assertThat(statuses()).isEmpty();
+        assertThat(audit()).filteredOn("webhook.rejected"::equals).hasSize(1);
+    }
+
+    @Test
+    void aTimestampOutsideTheReplayWindowIsRefused() throws Exception {
+        ZendeskTicket ticket = customerTicket("Old", BUG);
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant().minus(Duration.ofMinutes(6)))
+                .andExpect(status().isUnauthorized());
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant().plus(Duration.ofMinutes(6)))
+                .andExpect(status().isUnauthorized());
+
+        assertThat(statuses()).isEmpty();
+    }
+
+    @Test
+    void badRequestsGetClearStatusesAndLeaveNothing() throws Exception {
+        deliveries.zendesk(UUID.randomUUID(), "{}", secret, clock.instant()).andExpect(status().isNotFound());
+        mvc.perform(post("/hooks/not-a-connection").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound());
+        deliveries.zendesk(connectionId, "{\"event\": ", secret, clock.instant()).andExpect(status().isBadRequest());
+        deliveries.zendesk(connectionId, "", secret, clock.instant()).andExpect(status().isBadRequest());
+        mvc.perform(post("/hooks/{c}", connectionId).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("a=b"))
+                .andExpect(status().isUnsupportedMediaType());
+        byte[] huge = new byte[1024 * 1024 + 10];
+        mvc.perform(post("/hooks/{c}", connectionId).contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isContentTooLarge());
+
+        assertThat(statuses()).isEmpty();
+        assertThat(audit()).contains("webhook.malformed");
+    }
+
+    @Test
+    void unknownEventsAreAcknowledgedAndIgnored() throws Exception {
+        String body = "{\"event\":\"ticket.solved\",\"ticket_id\":\"42\",\"updated_at\":\"2026-03-14T09:00:00Z\"}";
+
+        deliveries.zendesk(connectionId, body, secret, clock.instant())
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ignored"));
+
+        assertThat(statuses()).containsExactly(InboxStatus.IGNORED);
+    }
+
+    @Test
+    void aDisconnectedConnectionAnswersGone() throws Exception {
+        ZendeskTicket ticket = customerTicket("Late", BUG);
+        lifecycle.disconnect(fixtures.caller(team.workspace(), team.owner()), connectionId);
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant()).andExpect(status().isGone());
+
+        assertThat(statuses()).isEmpty();
+    }
+
+    @Test
+    void aPausedConnectionKeepsDeliveriesAndProcessesThemWhenResumed() throws Exception {
+        ZendeskTicket ticket = customerTicket("While paused", BUG);
+        var owner = fixtures.caller(team.workspace(), team.owner());
+        lifecycle.pause(owner, connectionId);
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant()).andExpect(status().isOk());
+        jobs.runDue();
+        assertThat(statuses()).containsExactly(InboxStatus.HELD);
+
+        lifecycle.resume(owner, connectionId);
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        assertThat(tickets.byExternalId(connectionId, Long.toString(ticket.id()))).isPresent();
+    }
+
+    @Test
+    void aCustomerReplyRetriagesAndKeepsTheHistory() throws Exception {
+        ZendeskTicket ticket = customerTicket("Slow page", "The dashboard is a bit slow sometimes.");
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        jobs.runDue();
+
+        ZendeskTicket replied = SIMULATOR.zendesk().addCustomerReply(subdomain, ticket.id(),
+                "Update: now nobody in our company can log in at all, this is a complete outage.");
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.comment_added", ticket.id(),
+                replied.updatedAt()), secret, clock.instant());
+        jobs.runDue();
+
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        List<TriageRecord> history = tickets.triageHistory(stored.id());
+        assertThat(history).extracting(TriageRecord::version).containsExactly(2, 1);
+        assertThat(history.getFirst().messageCount()).isGreaterThan(history.getLast().messageCount());
+    }
+
+    @Test
+    void ourOwnNoteComingBackIsIgnored() throws Exception {
+        ZendeskTicket ticket = customerTicket("Echo", BUG);
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        jobs.runDue();
+        postInternalNote(ticket.id(), "Deskloop triage: severity high");
+        ZendeskTicket noted = SIMULATOR.zendesk().ticket(subdomain, ticket.id()).orElseThrow();
+
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.comment_added", ticket.id(), noted.updatedAt()),
+                secret, clock.instant());
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactlyInAnyOrder(InboxStatus.DONE, InboxStatus.IGNORED);
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        assertThat(tickets.triageHistory(stored.id())).hasSize(1);
+    }
+
+    @Test
+    void aRateLimitWaitsForTheProviderWithoutSpendingAnAttempt() throws Exception {
+        ZendeskTicket ticket = customerTicket("Busy", BUG);
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        SIMULATOR.zendesk().faults().rateLimitPerMinute(1);
+
+        jobs.runDue();
+
+        InboxEntry waiting = inbox.recent(team.workspace().id(), null, 10).getFirst();
+        assertThat(waiting.status()).isEqualTo(InboxStatus.PROCESSING);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.nextAttemptAt()).isAfter(clock.instant());
+
+        SIMULATOR.zendesk().faults().clear();
+        clock.advance(Duration.between(clock.instant(), waiting.nextAttemptAt()).plusSeconds(1));
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+    }
+
+    @Test
+    void serverErrorsBackOffThenDeadLetterAndAPersonCanRetry() throws Exception {
+        ZendeskTicket ticket = customerTicket("Flaky", BUG);
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        SIMULATOR.zendesk().faults().failNext(1000);
+
+        for (int i = 0; i < 12; i++) {
+            jobs.runDue();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        InboxEntry dead = inbox.recent(team.workspace().id(), null, 10).getFirst();
+        assertThat(dead.status()).isEqualTo(InboxStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(8);
+        assertThat(dead.lastError()).contains("503");
+        assertThat(audit()).contains("webhook.dead_lettered");
+
+        SIMULATOR.zendesk().faults().clear();
+        mvc.perform(post("/w/{w}/deliveries/{d}/retry", team.workspace().id(), dead.id())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(fixtures.signedIn(team.owner())))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        assertThat(audit()).contains("webhook.retried");
+    }
+
+    private ZendeskTicket customerTicket(String subject, String body) {
+        return SIMULATOR.zendesk().createTicket(subdomain, CustomerTicket.of(subject, body));
+    }
+
+    private String created(ZendeskTicket ticket) {
+        return Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt());
+    }
+
+    private void postInternalNote(long ticketId, String text) throws Exception {
+        String token = connections.byId(connectionId).map(c -> c.id()).map(id -> accessToken()).orElseThrow();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        SIMULATOR.baseUrl() + "/zendesk/" + subdomain + "/api/v2/tickets/" + ticketId + ".json"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"ticket\":{\"comment\":{\"body\":\"" + text + "\",\"public\":false}}}")).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            int code = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(code).isEqualTo(200);
+        }
+    }
+
+    @Autowired
+    dev.deskloop.connection.ConnectionTokens connectionTokens;
+
+    private String accessToken() {
+        return connectionTokens.accessToken(connectionId);
+    }
+
+    private List<InboxStatus> statuses() {
+        return inbox.recent(team.workspace().id(), null, 100).stream().map(InboxEntry::status).toList();
+    }
+
+    private List<String> audit() {
+        return jdbc.sql("select action from audit_event where workspace_id = :w").param("w", team.workspace().id())
+                .query(String.class).list();
+    }
+
+}

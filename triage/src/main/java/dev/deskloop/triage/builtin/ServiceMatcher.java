@@ -1,0 +1,159 @@
+package dev.deskloop.triage.builtin;
+
+import dev.deskloop.triage.CatalogService;
+import dev.deskloop.triage.Category;
+import dev.deskloop.triage.ServiceCatalog;
+import dev.deskloop.triage.TextEmbedder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Attributes a ticket to a service of the workspace's catalog from the service's name and keywords found in the
+ * text (rarer keywords count more) and from the similarity of the ticket's embedding to the embedding of the
+ * service's name, description and keywords. Answers null when nothing is convincing. Thread-safe; compiled
+ * catalogs are cached.
+ */
+final class ServiceMatcher {
+
+    // Weights chosen on the training split of the labelled tickets (see EvalCli --cv).
+    private static final double NAME_WEIGHT = 2.5;
+    private static final double KEYWORD_WEIGHT = 1.0;
+    private static final double PHRASE_FACTOR = 1.3;
+    private static final double EMBEDDING_WEIGHT = 8.0;
+    private static final double ANCHOR_WEIGHT = 4.0;
+    private static final double THRESHOLD = 0.0;
+    /** What billing and sign-in tickets are about, to find the catalog's billing and authentication services. */
+    private static final Map<Category, String> ANCHORS = Map.of(
+            Category.BILLING, "subscription billing and payments",
+            Category.ACCOUNT_ACCESS, "login and authentication");
+    private static final int CACHED_CATALOGS = 32;
+
+    private final Function<String, float[]> embedder;
+    private final Map<ServiceCatalog, Compiled> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ServiceCatalog, Compiled> eldest) {
+                    return size() > CACHED_CATALOGS;
+                }
+            });
+
+    ServiceMatcher(Function<String, float[]> embedder) {
+        this.embedder = embedder;
+    }
+
+    private record Term(Pattern pattern, double weight) {
+    }
+
+    private record CompiledService(String name, List<Term> terms, float[] embedding) {
+    }
+
+    private record Compiled(List<CompiledService> services, Map<Category, double[]> anchorBonus) {
+    }
+
+    /**
+     * The best matching service name, or null (always for {@link Category#OTHER}, which is about no service).
+     * {@code ticketEmbedding} may be null.
+     */
+    String match(ServiceCatalog catalog, Category category, String text, float[] ticketEmbedding) {
+        if (catalog.services().isEmpty() || text.isBlank() || category == Category.OTHER) {
+            return null;
+        }
+        Compiled compiled = cache.computeIfAbsent(catalog, this::compile);
+        String lower = text.toLowerCase(Locale.ROOT);
+        int n = compiled.services().size();
+        double[] similarity = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            float[] embedding = compiled.services().get(i).embedding();
+            similarity[i] = ticketEmbedding == null || embedding == null ? 0
+                    : TextEmbedder.cosine(ticketEmbedding, embedding);
+            mean += similarity[i] / n;
+        }
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            CompiledService service = compiled.services().get(i);
+            double score = EMBEDDING_WEIGHT * (similarity[i] - mean);
+            double[] anchor = compiled.anchorBonus().get(category);
+            if (anchor != null) {
+                score += ANCHOR_WEIGHT * anchor[i];
+            }
+            for (Term term : service.terms()) {
+                Matcher m = term.pattern().matcher(lower);
+                if (m.find()) {
+                    score += term.weight();
+                }
+            }
+            if (score > bestScore) {
+                best = service.name();
+                bestScore = score;
+            }
+        }
+        return bestScore >= THRESHOLD ? best : null;
+    }
+
+    private Compiled compile(ServiceCatalog catalog) {
+        // A keyword listed for several services says less about each of them.
+        Map<String, Integer> owners = new HashMap<>();
+        for (CatalogService service : catalog.services()) {
+            for (String keyword : service.keywords()) {
+                owners.merge(keyword.toLowerCase(Locale.ROOT).strip(), 1, Integer::sum);
+            }
+        }
+        List<CompiledService> services = new ArrayList<>();
+        for (CatalogService service : catalog.services()) {
+            List<Term> terms = new ArrayList<>();
+            terms.add(new Term(wordPattern(service.name()), NAME_WEIGHT));
+            for (String keyword : service.keywords()) {
+                String k = keyword.toLowerCase(Locale.ROOT).strip();
+                if (k.isEmpty()) {
+                    continue;
+                }
+                double weight = KEYWORD_WEIGHT / owners.getOrDefault(k, 1) * (k.contains(" ") ? PHRASE_FACTOR : 1.0);
+                terms.add(new Term(wordPattern(k), weight));
+            }
+            String description = service.name() + ": " + service.description() + " ("
+                    + String.join(", ", service.keywords()) + ")";
+            services.add(new CompiledService(service.name(), List.copyOf(terms), embedder.apply(description)));
+        }
+        Map<Category, double[]> anchors = new EnumMap<>(Category.class);
+        for (var anchor : ANCHORS.entrySet()) {
+            float[] embedding = embedder.apply(anchor.getValue());
+            double[] similarity = new double[services.size()];
+            double mean = 0;
+            for (int i = 0; i < services.size(); i++) {
+                similarity[i] = TextEmbedder.cosine(embedding, services.get(i).embedding());
+                mean += similarity[i] / services.size();
+            }
+            // Only the service closest to the anchor gets the bonus, and only when it stands out.
+            int top = 0;
+            for (int i = 1; i < similarity.length; i++) {
+                if (similarity[i] > similarity[top]) {
+                    top = i;
+                }
+            }
+            boolean standsOut = similarity[top] - mean > 0.05;
+            double[] bonus = new double[similarity.length];
+            if (standsOut) {
+                bonus[top] = 1.0;
+            }
+            similarity = bonus;
+            anchors.put(anchor.getKey(), similarity);
+        }
+        return new Compiled(List.copyOf(services), anchors);
+    }
+
+    private static Pattern wordPattern(String phrase) {
+        String quoted = Pattern.quote(phrase.toLowerCase(Locale.ROOT));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?:s|es)?(?![\\p{L}\\p{N}])");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.deskloop.triage.eval;
+
+import dev.deskloop.triage.ServiceCatalog;
+import dev.deskloop.triage.TriageEngines;
+import dev.deskloop.triage.builtin.BuiltinTriageEngine;
+import dev.deskloop.triage.json.LabelledTicket;
+import dev.deskloop.triage.json.TriageJson;
+import dev.deskloop.triage.model.FeatureSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./deskloop eval}: evaluates the built-in engine on NLBSE'24 (classifier trained on issues_train.csv only,
+ * scored on issues_test.csv) and on the labelled SaaS support tickets (engine trained on the train split, scored on
+ * the dev split). Prints its figures to standard output.
+ */
+public final class EvalCli {
+
+    private static final String USAGE = """
+            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec T,X,E,W,C,Q,L2]] [--verbose]
+                          [--dev FILE.jsonl] [--services FILE.yaml]
+              --datasets DIR   folder that contains nlbse24/issues_train.csv and issues_test.csv
+              --only WHICH     run only the NLBSE'24 benchmark or only the labelled ticket set
+              --cv [FOLDS]     cross-validate the built-in engine on the train split (for tuning) instead of
+                               scoring the dev split
+              --verbose        list every ticket the engine gets wrong
+              --dev, --services  labelled tickets and their service catalog (default: eval/dev.jsonl and
+                               eval/services.yaml on the class path)""";
+
+    private EvalCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path datasets = null;
+        String only = null;
+        int folds = 0;
+        boolean verbose = false;
+        Path dev = null;
+        Path services = null;
+        FeatureSpec spec = FeatureSpec.defaults();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--datasets" -> datasets = Path.of(value(args, ++i, "--datasets"));
+                    case "--only" -> only = value(args, ++i, "--only");
+                    case "--cv" -> folds = i + 1 < args.length && args[i + 1].matches("\\d+")
+                            ? Integer.parseInt(args[++i]) : 5;
+                    case "--verbose" -> verbose = true;
+                    case "--spec" -> spec = spec(value(args, ++i, "--spec"));
+                    case "--dev" -> dev = Path.of(value(args, ++i, "--dev"));
+                    case "--services" -> services = Path.of(value(args, ++i, "--services"));
+                    case "-h", "--help" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            if (only != null && !only.equals("nlbse") && !only.equals("tickets")) {
+                throw new IllegalArgumentException("--only takes nlbse or tickets");
+            }
+            if (datasets == null && !"tickets".equals(only)) {
+                throw new IllegalArgumentException("--datasets is required (the folder that contains nlbse24/)");
+            }
+            if (folds == 1) {
+                throw new IllegalArgumentException("--cv needs at least 2 folds");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("eval: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            if (!"tickets".equals(only)) {
+                Path nlbse = datasets.resolve("nlbse24");
+                if (!Files.exists(nlbse.resolve("issues_test.csv"))) {
+                    err.println("eval: " + nlbse.resolve("issues_test.csv") + " not found");
+                    return 2;
+                }
+                NlbseEvaluation.run(nlbse, out);
+            }
+            if (!"nlbse".equals(only)) {
+                ServiceCatalog catalog = services != null ? TriageJson.readCatalog(services)
+                        : TriageJson.readCatalog(resource("/eval/services.yaml", "/dev/deskloop/triage/builtin/services.yaml"));
+                if (folds > 0) {
+                    List<LabelledTicket> train = parse(resource("/dev/deskloop/triage/builtin/train.jsonl"),
+                            "builtin/train.jsonl");
+                    out.println("feature spec: " + spec);
+                    TicketSetEvaluation.crossValidate(train, catalog, spec, folds, out, verbose);
+                } else {
+                    String devText = dev != null ? Files.readString(dev) : resource("/eval/dev.jsonl");
+                    List<LabelledTicket> tickets = parse(devText, dev != null ? dev.toString() : "eval/dev.jsonl");
+                    long start = System.nanoTime();
+                    var engine = TriageEngines.builtin();
+                    out.printf("%nbuilt-in engine loaded in %.2f s%n", (System.nanoTime() - start) / 1e9);
+                    TicketSetEvaluation.evaluate("Labelled SaaS support tickets, dev split, engine "
+                            + BuiltinTriageEngine.NAME, engine, tickets, catalog, out, verbose);
+                }
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("eval: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static List<LabelledTicket> parse(String jsonl, String name) {
+        List<LabelledTicket> tickets = new ArrayList<>();
+        String[] lines = jsonl.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                try {
+                    tickets.add(LabelledTicket.parse(lines[i]));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return tickets;
+    }
+
+    private static String resource(String... names) throws IOException {
+        for (String name : names) {
+            try (InputStream in = EvalCli.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IOException(String.join(" or ", names) + " is not on the class path (add triage/target/test-classes, "
+                + "or pass --dev/--services)");
+    }
+
+    /** "titleTokens,textTokens,embedding,word,char,cue,l2" for tuning experiments with --cv. */
+    private static FeatureSpec spec(String text) {
+        String[] p = text.split(",");
+        if (p.length != 7) {
+            throw new IllegalArgumentException("--spec takes titleTokens,textTokens,embedding,word,char,cue,l2");
+        }
+        return new FeatureSpec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
+                Double.parseDouble(p[3]), Double.parseDouble(p[4]), Double.parseDouble(p[5]), 0.0, dev.deskloop.triage.text.NormalizedTicket.CLASSIFICATION_CHARS,
+                Double.parseDouble(p[6]), true);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}
