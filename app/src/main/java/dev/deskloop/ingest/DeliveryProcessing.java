@@ -25,6 +25,7 @@ import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.InboundDelivery;
 import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderId;
+import dev.deskloop.platform.jobs.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,6 +78,7 @@ public class DeliveryProcessing {
     OneTimeTask<String> processDeliveryTask() {
         return Tasks.oneTime(TASK)
                 .onFailure(new Retries())
+                .onDeadExecution(Jobs.reviveOn(clock))
                 .execute((instance, context) -> process(UUID.fromString(instance.getData())));
     }
 

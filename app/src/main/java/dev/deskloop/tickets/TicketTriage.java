@@ -57,6 +57,7 @@ public class TicketTriage {
         return Tasks.oneTime(TASK)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(java.time.Duration.ofSeconds(5))))
+                .onDeadExecution(Jobs.reviveOn(clock))
                 .execute((instance, context) -> triage(UUID.fromString(instance.getData())));
     }
 

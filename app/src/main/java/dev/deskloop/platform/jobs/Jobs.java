@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
@@ -52,6 +53,17 @@ public final class Jobs implements SmartLifecycle {
         }
     }
 
+    /**
+     * Makes a job whose instance died due again at once, on the application clock (db-scheduler's own handler reads
+     * the wall clock, which tests and clock-adjusted deployments do not follow).
+     */
+    public static <T> DeadExecutionHandler<T> reviveOn(Clock clock) {
+        return (complete, operations) -> {
+            log.info("Reviving job {} whose instance stopped", complete.getExecution().taskInstance);
+            operations.reschedule(complete, clock.instant());
+        };
+    }
+
     public SchedulerClient client() {
         return scheduler;
     }
@@ -81,6 +93,18 @@ public final class Jobs implements SmartLifecycle {
             rounds++;
         }
         return rounds;
+    }
+
+    /**
+     * Finds executions whose instance stopped sending heartbeats (it crashed while running them) and makes them due
+     * again (manual mode only; a running queue does this by itself).
+     */
+    public void reviveDeadExecutions() {
+        if (manual == null) {
+            throw new IllegalStateException("reviveDeadExecutions() is for the manual job queue used in tests");
+        }
+        manual.setTime(clock.instant());
+        manual.runDeadExecutionDetection();
     }
 
     private int countDue() {
