@@ -55,6 +55,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void ticketsUseIngestionButNotThePages() {
+        onlyUses("tickets", "platform", "audit", "workspace", "helpdesk", "connection", "ingest", "triage");
+    }
+
+    @Test
+    void nothingDependsOnTheDemo() {
+        noClasses().that().resideOutsideOfPackage("dev.deskloop.demo..")
+                .and().resideInAPackage("dev.deskloop..")
+                .should().dependOnClassesThat().resideInAPackage("dev.deskloop.demo..")
+                .allowEmptyShould(true)
+                .check(deskloop);
+    }
+
+    @Test
+    void onlyTheDemoRunsTheSimulators() {
+        noClasses().that().resideInAPackage("dev.deskloop..")
+                .and().resideOutsideOfPackages("dev.deskloop.demo..", "dev.deskloop.simulator..")
+                .should().dependOnClassesThat().resideInAPackage("dev.deskloop.simulator..")
+                .check(deskloop);
+    }
+
+    @Test
     void nothingButTheDashboardDependsOnTheDashboard() {
         noClasses().that().resideOutsideOfPackage("dev.deskloop.dashboard..")
                 .and().resideInAPackage("dev.deskloop..")
@@ -91,7 +113,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.deskloop.triage..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.deskloop.platform..", "dev.deskloop.workspace..", "dev.deskloop.audit..",
-                        "dev.deskloop.helpdesk..", "dev.deskloop.connection..", "dev.deskloop.dashboard..")
+                        "dev.deskloop.helpdesk..", "dev.deskloop.connection..", "dev.deskloop.dashboard..",
+                        "dev.deskloop.ingest..", "dev.deskloop.tickets..", "dev.deskloop.demo..")
                 .check(deskloop);
     }
 

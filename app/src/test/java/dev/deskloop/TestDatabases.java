@@ -1,6 +1,8 @@
 package dev.deskloop;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,12 +24,21 @@ public final class TestDatabases {
 
     public static void register(DynamicPropertyRegistry registry) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        properties(name).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /**
+     * The properties that point a context at the database called {@code name} on the database under test; two
+     * contexts given the same name share one database (H2 in memory in this JVM, or one PostgreSQL schema).
+     */
+    public static Map<String, String> properties(String name) {
+        Map<String, String> properties = new LinkedHashMap<>();
         switch (current()) {
             case "h2" -> {
-                registry.add("deskloop.database-url", () -> "jdbc:h2:mem:" + name
+                properties.put("deskloop.database-url", "jdbc:h2:mem:" + name
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-                registry.add("deskloop.database-user", () -> "sa");
-                registry.add("deskloop.database-password", () -> "");
+                properties.put("deskloop.database-user", "sa");
+                properties.put("deskloop.database-password", "");
             }
             case "postgres" -> {
                 String url = System.getenv("DESKLOOP_TEST_POSTGRES_URL");
@@ -36,15 +47,16 @@ public final class TestDatabases {
                             + "(for example jdbc:postgresql://127.0.0.1:5432/deskloop_test)");
                 }
                 String separator = url.contains("?") ? "&" : "?";
-                registry.add("deskloop.database-url", () -> url + separator + "currentSchema=" + name);
-                registry.add("spring.flyway.schemas", () -> name);
-                registry.add("spring.flyway.default-schema", () -> name);
-                registry.add("deskloop.database-user", () -> env("DESKLOOP_TEST_POSTGRES_USER", "deskloop"));
-                registry.add("deskloop.database-password", () -> env("DESKLOOP_TEST_POSTGRES_PASSWORD", ""));
+                properties.put("deskloop.database-url", url + separator + "currentSchema=" + name);
+                properties.put("spring.flyway.schemas", name);
+                properties.put("spring.flyway.default-schema", name);
+                properties.put("deskloop.database-user", env("DESKLOOP_TEST_POSTGRES_USER", "deskloop"));
+                properties.put("deskloop.database-password", env("DESKLOOP_TEST_POSTGRES_PASSWORD", ""));
             }
             default -> throw new IllegalStateException("Unknown deskloop.test.database '" + current()
                     + "'; use h2 or postgres");
         }
+        return properties;
     }
 
     private static String env(String name, String fallback) {

@@ -33,6 +33,18 @@ public final class TestSimulator {
         return shared;
     }
 
+    /** The same properties as a map, for contexts started by hand. */
+    public static java.util.Map<String, String> properties(Simulator simulator) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        register(new DynamicPropertyRegistry() {
+            @Override
+            public void add(String name, java.util.function.Supplier<Object> valueSupplier) {
+                properties.put(name, String.valueOf(valueSupplier.get()));
+            }
+        }, simulator);
+        return properties;
+    }
+
     public static void register(DynamicPropertyRegistry registry, Simulator simulator) {
         registry.add("deskloop.zendesk.client-id", () -> ZENDESK_CLIENT_ID);
         registry.add("deskloop.zendesk.client-secret", () -> ZENDESK_CLIENT_SECRET);
