@@ -53,6 +53,13 @@ class DemoSimulators {
 
         @EventListener(ApplicationReadyEvent.class)
         void ready() {
+            // The Intercom app has one webhook URL (set in its Developer Hub); deliveries are matched by app_id.
+            try {
+                simulator.intercom().configureWebhook(platform.link("/hooks/intercom"));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DemoSimulators.class)
+                        .warn("Could not set the simulated Intercom app's webhook URL: {}", e.getMessage());
+            }
             System.out.printf("""
 
                     =================================================================

@@ -48,6 +48,9 @@ class ZendeskConnectionIT extends IntegrationTest {
     @Autowired
     KeyRotation keyRotation;
 
+    @Autowired
+    dev.deskloop.platform.jobs.Jobs jobs;
+
     ConnectionFlow flow;
     Fixtures.Team team;
     String subdomain;
@@ -258,6 +261,18 @@ class ZendeskConnectionIT extends IntegrationTest {
         assertThat(apiStatus(before)).as("the rotated token is refused").isEqualTo(401);
         assertThat(apiStatus(after)).as("the new token works").isEqualTo(200);
         assertThat(audit()).contains("connection.token_refreshed");
+    }
+
+    @Test
+    void theRecurringJobRefreshesTokensBeforeTheyExpireWithoutAnyCall() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
+        String before = connections.secrets(id).accessToken();
+        clock.advance(Duration.ofMinutes(115));
+
+        jobs.runDue();
+
+        assertThat(connections.secrets(id).accessToken()).isNotEqualTo(before);
+        assertThat(apiStatus(before)).isEqualTo(401);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
@@ -37,14 +38,22 @@ public final class Jobs implements SmartLifecycle {
         this.clock = clock;
         this.autoStart = autoStart;
         DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(task -> task instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        // startTasks() registers the recurring tasks itself; naming them twice is an error.
+        List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
         if (settings.manual()) {
             SettableClock settable = new SettableClock();
             settable.set(clock.instant());
-            this.manual = TestHelper.createManualScheduler(transactional, tasks).clock(settable).build();
+            this.manual = TestHelper.createManualScheduler(transactional, oneTime).clock(settable)
+                    .startTasks(recurring).build();
             this.scheduler = manual;
         } else {
             this.manual = null;
-            this.scheduler = Scheduler.create(transactional, tasks)
+            this.scheduler = Scheduler.create(transactional, oneTime)
+                    .startTasks(recurring)
                     .threads(settings.threads())
                     .pollingInterval(settings.pollingInterval())
                     .clock(clock::instant)
@@ -129,6 +138,9 @@ public final class Jobs implements SmartLifecycle {
         if (manual == null && autoStart) {
             scheduler.start();
             log.info("Job queue started");
+        } else if (manual != null) {
+            manual.setTime(clock.instant());
+            manual.start(); // registers the recurring jobs; runs nothing until runDue()
         }
         running = true;
     }
