@@ -19,10 +19,12 @@ import dev.deskloop.triage.TriageContext;
 import dev.deskloop.triage.TriageEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores every fetched ticket and triages it in the {@code triage-ticket} job. One job per ticket content (ticket
@@ -40,16 +42,20 @@ public class TicketTriage {
     private final AuditLog audit;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     /** {@code jobs} is looked up when used: the job queue is built from the tasks this class defines. */
     TicketTriage(Tickets tickets, TriageEngine engine, ObjectProvider<Jobs> jobs, AuditLog audit, MeterRegistry metrics,
-                 Clock clock) {
+                 Clock clock, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.tickets = tickets;
         this.engine = engine;
         this.jobs = jobs;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+        this.events = events;
+        this.transaction = transaction;
     }
 
     @Bean
@@ -89,12 +95,16 @@ public class TicketTriage {
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));
         try {
-            TriageRecord stored = tickets.storeTriage(ticket, ticket.messageCount(), result, millis);
-            audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
-                    ticket.provider().displayName() + " ticket " + ticket.externalId(),
-                    result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
-                            + ", version " + stored.version() + ", " + result.engine());
-            return Optional.of(stored);
+            return transaction.execute(status -> {
+                TriageRecord stored = tickets.storeTriage(ticket, ticket.messageCount(), result, millis);
+                audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
+                        ticket.provider().displayName() + " ticket " + ticket.externalId(),
+                        result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
+                                + ", version " + stored.version() + ", " + result.engine());
+                events.publishEvent(new TicketTriaged(ticket.workspaceId(), ticket.connectionId(), ticket.provider(),
+                        ticket, stored, latest.orElse(null)));
+                return Optional.of(stored);
+            });
         } catch (DuplicateKeyException concurrent) {
             return Optional.empty(); // another run stored this version first
         }
