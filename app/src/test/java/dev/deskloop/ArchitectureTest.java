@@ -60,6 +60,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void writebackUsesTicketsButNotBugs() {
+        onlyUses("writeback", "platform", "audit", "workspace", "helpdesk", "connection", "ingest", "tickets", "triage");
+    }
+
+    @Test
+    void bugsPostThroughTheWriteback() {
+        onlyUses("bug", "platform", "audit", "workspace", "helpdesk", "connection", "ingest", "tickets", "writeback",
+                "triage");
+    }
+
+    @Test
     void nothingDependsOnTheDemo() {
         noClasses().that().resideOutsideOfPackage("dev.deskloop.demo..")
                 .and().resideInAPackage("dev.deskloop..")

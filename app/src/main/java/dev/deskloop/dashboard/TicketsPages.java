@@ -10,14 +10,20 @@ import dev.deskloop.triage.TicketDocument;
 import dev.deskloop.triage.json.TriageJson;
 import dev.deskloop.workspace.Caller;
 import dev.deskloop.workspace.SignedInUser;
+import dev.deskloop.writeback.Outbox;
+import dev.deskloop.writeback.TicketTimeline;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Tickets (filter by category, severity, service, status) and one ticket with its messages and triage history. */
+/**
+ * Tickets (filter by category, severity, service, status) and one ticket with its messages, triage history, the
+ * notes Deskloop posted (with a retry for dead ones) and its timeline.
+ */
 @Controller
 class TicketsPages {
 
@@ -25,10 +31,14 @@ class TicketsPages {
 
     private final Pages pages;
     private final Tickets tickets;
+    private final Outbox outbox;
+    private final TicketTimeline timeline;
 
-    TicketsPages(Pages pages, Tickets tickets) {
+    TicketsPages(Pages pages, Tickets tickets, Outbox outbox, TicketTimeline timeline) {
         this.pages = pages;
         this.tickets = tickets;
+        this.outbox = outbox;
+        this.timeline = timeline;
     }
 
     @GetMapping("/w/{workspaceId}/tickets")
@@ -56,6 +66,16 @@ class TicketsPages {
         model.addAttribute("ticket", ticket);
         model.addAttribute("document", document);
         model.addAttribute("history", tickets.triageHistory(ticketId));
+        model.addAttribute("writes", outbox.ofTicket(caller.workspaceId(), ticketId));
+        model.addAttribute("timeline", timeline.of(caller.workspaceId(), ticketId));
         return "ticket";
+    }
+
+    @PostMapping("/w/{workspaceId}/tickets/{ticketId}/writes/{writeId}/retry")
+    String retry(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID workspaceId, @PathVariable UUID ticketId,
+                 @PathVariable UUID writeId, Model model) {
+        Caller caller = pages.caller(me, workspaceId, model);
+        outbox.retry(caller, writeId);
+        return "redirect:/w/" + workspaceId + "/tickets/" + ticketId + "#writes";
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** One support-desk provider: its id and the ports the rest of Deskloop uses it through. */
 public record HelpdeskProvider(ProviderId id, ProviderAuth auth, ProviderWebhooks webhooks, ProviderEvents events,
-                               HelpdeskClient client) {
+                               HelpdeskClient client, HelpdeskWriter writer) {
 
     public HelpdeskProvider {
         Objects.requireNonNull(id, "id");
@@ -12,5 +12,6 @@ public record HelpdeskProvider(ProviderId id, ProviderAuth auth, ProviderWebhook
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(writer, "writer");
     }
 }

@@ -165,8 +165,23 @@ class MembersBrowserIT extends BrowserTest {
     }
 
     private void changeRole(String email, String role) {
-        var row = browser.row(email);
-        browser.choose("Role of " + email, role, row).press("Change role", row);
+        // Under load the row can be replaced while the page settles: find it again rather than fail on a stale node.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var row = browser.row(email);
+                browser.choose("Role of " + email, role, row);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
+        browser.press("Change role", browser.row(email));
     }
 
     private String roleOf(String email) {

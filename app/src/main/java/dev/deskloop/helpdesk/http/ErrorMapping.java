@@ -79,7 +79,16 @@ public final class ErrorMapping {
         }
         Matcher matcher = MESSAGE.matcher(body);
         if (matcher.find()) {
-            return clean(matcher.group(1));
+            String message = clean(matcher.group(1));
+            // Zendesk's validation errors (422 RecordInvalid) say what is wrong only under "details".
+            int details = body.indexOf("\"details\"");
+            if (details >= 0) {
+                Matcher detail = MESSAGE.matcher(body);
+                if (detail.find(details) && !clean(detail.group(1)).equals(message)) {
+                    message = message + ": " + clean(detail.group(1));
+                }
+            }
+            return message;
         }
         return clean(body.length() > 200 ? body.substring(0, 200) : body);
     }

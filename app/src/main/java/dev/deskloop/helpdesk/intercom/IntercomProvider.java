@@ -16,7 +16,8 @@ class IntercomProvider {
     @Bean
     HelpdeskProvider intercom(IntercomSettings settings, ProviderHttp http) {
         return new HelpdeskProvider(ProviderId.INTERCOM, new IntercomAuth(settings, http), new AppLevelWebhooks(),
-                new IntercomEvents(settings), new IntercomClient(settings, http));
+                new IntercomEvents(settings), new IntercomClient(settings, http),
+                new IntercomWriter(settings, http));
     }
 
     /**

@@ -14,6 +14,7 @@ class ZendeskProvider {
     @Bean
     HelpdeskProvider zendesk(ZendeskSettings settings, ProviderHttp http, Clock clock) {
         return new HelpdeskProvider(ProviderId.ZENDESK, new ZendeskAuth(settings, http, clock),
-                new ZendeskWebhooks(settings, http), new ZendeskEvents(), new ZendeskClient(settings, http));
+                new ZendeskWebhooks(settings, http), new ZendeskEvents(), new ZendeskClient(settings, http),
+                new ZendeskWriter(settings, http));
     }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -47,8 +48,9 @@ public final class Jobs implements SmartLifecycle {
         if (settings.manual()) {
             SettableClock settable = new SettableClock();
             settable.set(clock.instant());
-            this.manual = TestHelper.createManualScheduler(transactional, oneTime).clock(settable)
-                    .startTasks(recurring).build();
+            var builder = TestHelper.createManualScheduler(transactional, oneTime).clock(settable).startTasks(recurring);
+            builder.failureLogging(LogLevel.WARN, true);
+            this.manual = builder.build();
             this.scheduler = manual;
         } else {
             this.manual = null;
@@ -58,6 +60,7 @@ public final class Jobs implements SmartLifecycle {
                     .pollingInterval(settings.pollingInterval())
                     .clock(clock::instant)
                     .enableImmediateExecution()
+                    .failureLogging(LogLevel.WARN, true)
                     .build();
         }
     }

@@ -1,0 +1,119 @@
+package dev.deskloop.bug;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.deskloop.audit.AuditLog;
+import dev.deskloop.platform.crypto.KeyRotation;
+import dev.deskloop.platform.crypto.TokenCipher;
+import dev.deskloop.workspace.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The per-workspace secret that signs deploy webhooks ({@code X-Deskloop-Signature: sha256=<hex HMAC-SHA256 of the
+ * raw body>}). Stored encrypted, bound to the workspace; shown once when generated, never again.
+ */
+@Component
+public class DeploySecrets implements KeyRotation.EncryptedSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final TokenCipher cipher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DeploySecrets(JdbcClient jdbc, TokenCipher cipher, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Generates a new secret (the old one stops working) and returns it; the only time it is readable. */
+    @Transactional
+    public String generate(Caller caller) {
+        caller.requireAdministrator();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "dlsd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        UUID workspaceId = caller.workspaceId();
+        boolean replaced = jdbc.sql("delete from deploy_secret where workspace_id = :w").param("w", workspaceId).update() > 0;
+        jdbc.sql("insert into deploy_secret (workspace_id, secret, created_at) values (:w, :secret, :now)")
+                .param("w", workspaceId)
+                .param("secret", cipher.encrypt(secret, associatedData(workspaceId)), Types.BINARY)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        audit.record(workspaceId, caller.email(), "deploy_secret.generated", "deploy webhook",
+                replaced ? "a new secret replaced the previous one" : "first secret");
+        return secret;
+    }
+
+    /** When the workspace's current secret was generated, if it has one. */
+    public Optional<Instant> createdAt(UUID workspaceId) {
+        return jdbc.sql("select created_at from deploy_secret where workspace_id = :w").param("w", workspaceId)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+    }
+
+    /** Whether {@code signature} is {@code sha256=<hex HMAC-SHA256 of body>} under the workspace's secret. */
+    public boolean verify(UUID workspaceId, byte[] body, String signature) {
+        if (signature == null || !signature.startsWith("sha256=")) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(signature.substring("sha256=".length()).strip());
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        Optional<String> secret = jdbc.sql("select secret from deploy_secret where workspace_id = :w")
+                .param("w", workspaceId).query((rs, row) -> rs.getBytes(1)).optional()
+                .map(ciphertext -> cipher.decrypt(ciphertext, associatedData(workspaceId)));
+        return secret.isPresent() && MessageDigest.isEqual(sign(secret.get(), body), given);
+    }
+
+    /** Key rotation: rewrites every deploy secret under the current primary key. */
+    @Override
+    public int reEncrypt(TokenCipher current) {
+        var rows = jdbc.sql("select workspace_id, secret from deploy_secret")
+                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)}).list();
+        for (Object[] row : rows) {
+            UUID workspaceId = (UUID) row[0];
+            String plain = current.decrypt((byte[]) row[1], associatedData(workspaceId));
+            jdbc.sql("update deploy_secret set secret = :secret where workspace_id = :w")
+                    .param("secret", current.encrypt(plain, associatedData(workspaceId)), Types.BINARY)
+                    .param("w", workspaceId).update();
+        }
+        return rows.size();
+    }
+
+    static byte[] sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String associatedData(UUID workspaceId) {
+        return "deploy_secret:" + workspaceId;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.deskloop.bug;
+
+import java.util.UUID;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** The RCA reply and note as HTML (every value escaped), and their idempotency keys. */
+final class RcaMessages {
+
+    static final String REPLY_PURPOSE = "rca_reply";
+    static final String NOTE_PURPOSE = "rca_note";
+
+    private RcaMessages() {
+    }
+
+    static String replyKey(UUID connectionId, UUID ticketId, UUID bugId) {
+        return connectionId + ":" + ticketId + ":rca:" + bugId;
+    }
+
+    static String noteKey(UUID connectionId, UUID ticketId, UUID bugId) {
+        return connectionId + ":" + ticketId + ":rca_note:" + bugId;
+    }
+
+    /** The RCA text as paragraphs: blank lines separate paragraphs, single line breaks stay. */
+    static String replyHtml(String rca) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : rca.strip().split("\\R\\s*\\R")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>"))
+                        .append("</p>");
+            }
+        }
+        return html.toString();
+    }
+
+    static String noteHtml(Bug bug, String changeUrl) {
+        String url = HtmlUtils.htmlEscape(changeUrl);
+        return "<p>Deskloop: the fix for bug <strong>" + HtmlUtils.htmlEscape(bug.title())
+                + "</strong> shipped and the RCA was sent to the customer.</p><p>Change: <a href=\"" + url + "\">" + url
+                + "</a></p>";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.deskloop.bug.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.deskloop.audit.AuditLog;
+import dev.deskloop.bug.BugLifecycle;
+import dev.deskloop.bug.DeploySecrets;
+import dev.deskloop.platform.InvalidInput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /hooks/deploy/{workspaceId}}: a deploy pipeline marks bugs fix-shipped with
+ * {@code {"bug_ids": [...], "rca": "...", "change_url": "..."}}, signed {@code X-Deskloop-Signature: sha256=<hex>}
+ * with the workspace's deploy secret. The signature is checked on the raw bytes before the body is parsed.
+ */
+@RestController
+class DeployWebhook {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration AUDIT_INTERVAL = Duration.ofMinutes(1);
+
+    private final DeploySecrets secrets;
+    private final BugLifecycle lifecycle;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<UUID, Instant> lastRejection = new ConcurrentHashMap<>();
+
+    DeployWebhook(DeploySecrets secrets, BugLifecycle lifecycle, AuditLog audit, Clock clock) {
+        this.secrets = secrets;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping("/hooks/deploy/{workspaceId}")
+    ResponseEntity<?> deploy(@PathVariable String workspaceId, @RequestBody(required = false) byte[] body,
+                             @RequestHeader HttpHeaders headers) {
+        byte[] raw = body == null ? new byte[0] : body;
+        Optional<UUID> workspace = parse(workspaceId);
+        if (workspace.isEmpty() || !secrets.verify(workspace.get(), raw, headers.getFirst("X-Deskloop-Signature"))) {
+            // Only workspaces with a deploy secret are audited: anyone can make up workspace ids.
+            workspace.filter(id -> secrets.createdAt(id).isPresent()).ifPresent(this::auditRejection);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "Sign the raw body: X-Deskloop-Signature: sha256=<hex HMAC-SHA256> with the workspace's deploy secret.");
+            problem.setTitle("Invalid deploy signature");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(raw);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is missing or is not a JSON object.");
+            problem.setTitle("Malformed request body");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        var outcomes = lifecycle.shipFromDeploy(workspace.get(), bugIds(root.get("bug_ids")),
+                text(root, "rca"), text(root, "change_url"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("bugs",
+                outcomes.entrySet().stream().map(e -> Map.of("id", e.getKey().toString(),
+                        "outcome", e.getValue().name().toLowerCase(java.util.Locale.ROOT))).toList()));
+    }
+
+    private static List<UUID> bugIds(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new InvalidInput("bug_ids", "is required");
+        }
+        if (!node.isArray()) {
+            throw new InvalidInput("bug_ids", "must be an array of bug ids");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode id : node) {
+            Optional<UUID> parsed = id.isString() ? parse(id.asString()) : Optional.empty();
+            ids.add(parsed.orElseThrow(() -> new InvalidInput("bug_ids", "must hold bug ids (UUIDs)")));
+        }
+        return ids;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new InvalidInput(field, "must be a string");
+        }
+        return node.asString();
+    }
+
+    /** At most one audit entry a minute per workspace, so that a flood of forged requests cannot flood the log. */
+    private void auditRejection(UUID workspaceId) {
+        Instant now = clock.instant();
+        Instant previous = lastRejection.get(workspaceId);
+        if (previous != null && previous.plus(AUDIT_INTERVAL).isAfter(now)) {
+            return;
+        }
+        if (lastRejection.size() > 10_000) {
+            lastRejection.clear();
+        }
+        lastRejection.put(workspaceId, now);
+        audit.record(workspaceId, "webhook", "deploy_hook.rejected", "deploy webhook", "invalid signature");
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.deskloop.writeback;
+
+import dev.deskloop.platform.InvalidInput;
+
+/**
+ * How one connection writes triage back: posting mode, auto-analysis threshold, the hours of log history to look
+ * at when a ticket names no time, field mapping, public reply template, scope filter (Zendesk tag or Intercom team
+ * id; stored on the connection, where ingestion reads it) and whether non-bug tickets get a short note. Checked on
+ * construction; failures name the field as the API spells it.
+ */
+public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnalyze, int timeBufferHours,
+                              FieldMapping fieldMapping, String publicReplyTemplate, String scopeFilter,
+                              boolean classificationNotes) {
+
+    public BindingSettings {
+        if (postingMode == null) {
+            throw new InvalidInput("posting_mode", "is required");
+        }
+        if (autoAnalyze == null) {
+            throw new InvalidInput("auto_analyze", "is required");
+        }
+        if (timeBufferHours < 1 || timeBufferHours > 168) {
+            throw new InvalidInput("time_buffer_hours", "must be between 1 and 168");
+        }
+        fieldMapping = fieldMapping == null ? FieldMapping.NONE : fieldMapping;
+        ReplyTemplate.check(publicReplyTemplate);
+        if (scopeFilter != null && scopeFilter.isBlank()) {
+            scopeFilter = null;
+        }
+        if (scopeFilter != null) {
+            scopeFilter = scopeFilter.strip();
+            if (scopeFilter.length() > 255 || !scopeFilter.matches("[\\p{L}\\p{N}_:./-]+")) {
+                throw new InvalidInput("scope_filter", "must be one tag or team id (letters, digits, _ : . / -)");
+            }
+        }
+    }
+
+    public static BindingSettings defaults() {
+        return new BindingSettings(PostingMode.INTERNAL, AnalyzeThreshold.HIGH, 2, FieldMapping.NONE,
+                ReplyTemplate.DEFAULT, null, false);
+    }
+
+    public BindingSettings withScopeFilter(String scope) {
+        return new BindingSettings(postingMode, autoAnalyze, timeBufferHours, fieldMapping, publicReplyTemplate, scope,
+                classificationNotes);
+    }
+
+    /** The settings as "name value" pairs for the audit log, in a stable order. */
+    java.util.Map<String, String> describe() {
+        var out = new java.util.LinkedHashMap<String, String>();
+        out.put("posting_mode", postingMode.wireName());
+        out.put("auto_analyze", autoAnalyze.wireName());
+        out.put("time_buffer_hours", Integer.toString(timeBufferHours));
+        out.put("field_mapping.severity", String.valueOf(fieldMapping.severity()));
+        out.put("field_mapping.affected_service", String.valueOf(fieldMapping.affectedService()));
+        out.put("field_mapping.analysis_url", String.valueOf(fieldMapping.analysisUrl()));
+        out.put("public_reply_template", publicReplyTemplate);
+        out.put("scope_filter", String.valueOf(scopeFilter));
+        out.put("classification_notes", Boolean.toString(classificationNotes));
+        return out;
+    }
+}
