@@ -7,14 +7,14 @@ import dev.deskloop.triage.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Attributes a ticket to a service of the workspace's catalog from the service's name and keywords found in the
@@ -30,7 +30,7 @@ final class ServiceMatcher {
     private static final double PHRASE_FACTOR = 1.3;
     private static final double EMBEDDING_WEIGHT = 8.0;
     private static final double ANCHOR_WEIGHT = 4.0;
-    private static final double THRESHOLD = 0.0;
+    private static final double THRESHOLD = 0.05;
     /** What billing and sign-in tickets are about, to find the catalog's billing and authentication services. */
     private static final Map<Category, String> ANCHORS = Map.of(
             Category.BILLING, "subscription billing and payments",
@@ -50,7 +50,7 @@ final class ServiceMatcher {
         this.embedder = embedder;
     }
 
-    private record Term(Pattern pattern, double weight) {
+    private record Term(String phrase, double weight) {
     }
 
     private record CompiledService(String name, List<Term> terms, float[] embedding) {
@@ -68,7 +68,7 @@ final class ServiceMatcher {
             return null;
         }
         Compiled compiled = cache.computeIfAbsent(catalog, this::compile);
-        String lower = text.toLowerCase(Locale.ROOT);
+        Set<String> phrases = phrases(text);
         int n = compiled.services().size();
         double[] similarity = new double[n];
         double mean = 0;
@@ -88,8 +88,8 @@ final class ServiceMatcher {
                 score += ANCHOR_WEIGHT * anchor[i];
             }
             for (Term term : service.terms()) {
-                Matcher m = term.pattern().matcher(lower);
-                if (m.find()) {
+                String phrase = term.phrase();
+                if (phrases.contains(phrase) || phrases.contains(phrase + "s") || phrases.contains(phrase + "es")) {
                     score += term.weight();
                 }
             }
@@ -112,14 +112,15 @@ final class ServiceMatcher {
         List<CompiledService> services = new ArrayList<>();
         for (CatalogService service : catalog.services()) {
             List<Term> terms = new ArrayList<>();
-            terms.add(new Term(wordPattern(service.name()), NAME_WEIGHT));
+            terms.add(new Term(normalizePhrase(service.name()), NAME_WEIGHT));
             for (String keyword : service.keywords()) {
                 String k = keyword.toLowerCase(Locale.ROOT).strip();
-                if (k.isEmpty()) {
+                String phrase = normalizePhrase(k);
+                if (phrase.isEmpty()) {
                     continue;
                 }
-                double weight = KEYWORD_WEIGHT / owners.getOrDefault(k, 1) * (k.contains(" ") ? PHRASE_FACTOR : 1.0);
-                terms.add(new Term(wordPattern(k), weight));
+                double weight = KEYWORD_WEIGHT / owners.getOrDefault(k, 1) * (phrase.contains(" ") ? PHRASE_FACTOR : 1.0);
+                terms.add(new Term(phrase, weight));
             }
             String description = service.name() + ": " + service.description() + " ("
                     + String.join(", ", service.keywords()) + ")";
@@ -152,8 +153,52 @@ final class ServiceMatcher {
         return new Compiled(List.copyOf(services), anchors);
     }
 
-    private static Pattern wordPattern(String phrase) {
-        String quoted = Pattern.quote(phrase.toLowerCase(Locale.ROOT));
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?:s|es)?(?![\\p{L}\\p{N}])");
+    private static final int MAX_PHRASE_WORDS = 4;
+
+    /** The words of a phrase, lower-cased and joined by single spaces ("Billing & Payments" is "billing & payments"). */
+    static String normalizePhrase(String phrase) {
+        return String.join(" ", words(phrase));
+    }
+
+    /** Every run of one to four consecutive words of the text, so that each keyword is one set lookup. */
+    static Set<String> phrases(String text) {
+        List<String> words = words(text);
+        Set<String> phrases = new HashSet<>(words.size() * MAX_PHRASE_WORDS * 2);
+        for (int i = 0; i < words.size(); i++) {
+            var phrase = new StringBuilder();
+            for (int j = i; j < Math.min(words.size(), i + MAX_PHRASE_WORDS); j++) {
+                if (j > i) {
+                    phrase.append(' ');
+                }
+                phrase.append(words.get(j));
+                phrases.add(phrase.toString());
+            }
+        }
+        return phrases;
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        var word = new StringBuilder();
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            // Letters, digits and the joiners of names such as "wi-fi", "q&a" or "o'brien" stay in a word.
+            boolean inWord = Character.isLetterOrDigit(c)
+                    || ((c == '-' || c == '&' || c == '\'') && !word.isEmpty() && i + 1 < n
+                    && Character.isLetterOrDigit(text.charAt(i + 1)));
+            if (inWord) {
+                word.append(Character.toLowerCase(c));
+            } else {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                if (c == '&') {
+                    words.add("&");
+                }
+            }
+        }
+        return words;
     }
 }

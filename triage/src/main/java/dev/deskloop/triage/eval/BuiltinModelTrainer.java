@@ -123,7 +123,8 @@ public final class BuiltinModelTrainer {
                     continue;
                 }
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    // Only code: the model itself lives in one of these folders.
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                         digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
                         digest.update(Files.readAllBytes(file));
                     }

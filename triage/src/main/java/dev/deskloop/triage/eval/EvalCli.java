@@ -23,7 +23,7 @@ import java.util.List;
 public final class EvalCli {
 
     private static final String USAGE = """
-            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec T,X,E,W,C,Q,L2]] [--verbose]
+            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec T,X,E,W,C,L2]] [--verbose]
                           [--dev FILE.jsonl] [--services FILE.yaml]
               --datasets DIR   folder that contains nlbse24/issues_train.csv and issues_test.csv
               --only WHICH     run only the NLBSE'24 benchmark or only the labelled ticket set
@@ -141,15 +141,15 @@ public final class EvalCli {
                 + "or pass --dev/--services)");
     }
 
-    /** "titleTokens,textTokens,embedding,word,char,cue,l2" for tuning experiments with --cv. */
+    /** "titleTokens,textTokens,embedding,word,char,l2" for tuning experiments with --cv. */
     private static FeatureSpec spec(String text) {
         String[] p = text.split(",");
-        if (p.length != 7) {
-            throw new IllegalArgumentException("--spec takes titleTokens,textTokens,embedding,word,char,cue,l2");
+        if (p.length != 6) {
+            throw new IllegalArgumentException("--spec takes titleTokens,textTokens,embedding,word,char,l2");
         }
         return new FeatureSpec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
-                Double.parseDouble(p[3]), Double.parseDouble(p[4]), Double.parseDouble(p[5]), 0.0, dev.deskloop.triage.text.NormalizedTicket.CLASSIFICATION_CHARS,
-                Double.parseDouble(p[6]), true);
+                Double.parseDouble(p[3]), Double.parseDouble(p[4]), 0.0, dev.deskloop.triage.text.NormalizedTicket.CLASSIFICATION_CHARS,
+                Double.parseDouble(p[5]), true);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -29,7 +29,7 @@ final class NlbseEvaluation {
      * Settings chosen by 5-fold cross-validation on issues_train.csv (never on the test set): the embedding reads
      * 128 word pieces of title and body; no separate title embedding; no per-project feature copies.
      */
-    static final FeatureSpec SPEC = new FeatureSpec(0, 128, 0.7, 1.0, 1.0, 0.0, 0.0, 4000, 1e-3, true);
+    static final FeatureSpec SPEC = new FeatureSpec(0, 128, 0.7, 1.0, 1.0, 0.0, 4000, 1e-3, true);
     static final List<String> LABELS = List.of("bug", "feature", "question");
     private static final Map<String, String> PRODUCT_CATEGORY = Map.of("bug", "bug", "feature", "feature_request",
             "question", "question");

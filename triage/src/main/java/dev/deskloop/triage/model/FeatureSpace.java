@@ -14,8 +14,7 @@ final class FeatureSpace {
     static final int TEXT_OFFSET = EMBEDDING;
     static final int WORD_OFFSET = 2 * EMBEDDING;
     static final int CHAR_OFFSET = WORD_OFFSET + NGrams.WORD_BUCKETS;
-    static final int CUE_OFFSET = CHAR_OFFSET + NGrams.CHAR_BUCKETS;
-    static final int GROUP_OFFSET = CUE_OFFSET + 64;
+    static final int GROUP_OFFSET = CHAR_OFFSET + NGrams.CHAR_BUCKETS;
     static final int GROUP_BUCKETS = 1 << 19;
 
     private final FeatureSpec spec;
@@ -75,12 +74,6 @@ final class FeatureSpace {
         }
         addTfIdf(builder, groupCopies, raw.wordCounts, wordIdf, WORD_OFFSET, spec.wordScale(), raw.group);
         addTfIdf(builder, groupCopies, raw.charCounts, charIdf, CHAR_OFFSET, spec.charScale(), raw.group);
-        if (spec.cueScale() > 0) {
-            for (int cue : raw.cues) {
-                builder.add(CUE_OFFSET + cue, (float) spec.cueScale());
-                addCopy(groupCopies, CUE_OFFSET + cue, 1f, raw.group);
-            }
-        }
         SparseVector base = builder.build();
         if (groupCopies == null) {
             return base;

@@ -11,16 +11,14 @@ public final class RawFeatures {
     final SparseVector wordCounts;
     final SparseVector charCounts;
     final String group;
-    final int[] cues;
 
     RawFeatures(float[] titleEmbedding, float[] textEmbedding, SparseVector wordCounts, SparseVector charCounts,
-                String group, int[] cues) {
+                String group) {
         this.titleEmbedding = titleEmbedding;
         this.textEmbedding = textEmbedding;
         this.wordCounts = wordCounts;
         this.charCounts = charCounts;
         this.group = group;
-        this.cues = cues;
     }
 
     /** The embedding of title and body together, or null when the spec asks for none. */
@@ -34,7 +32,6 @@ public final class RawFeatures {
         String head = joined.length() > spec.maxChars() ? joined.substring(0, spec.maxChars()) : joined;
         float[] title = spec.titleTokens() > 0 ? encoder.embed(input.title(), spec.titleTokens()) : null;
         float[] text = spec.textTokens() > 0 ? encoder.embed(joined, spec.textTokens()) : null;
-        return new RawFeatures(title, text, NGrams.words(input.title(), head), NGrams.chars(head), input.group(),
-                Cues.find(input.title(), head));
+        return new RawFeatures(title, text, NGrams.words(input.title(), head), NGrams.chars(head), input.group());
     }
 }

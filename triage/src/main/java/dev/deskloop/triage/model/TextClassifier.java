@@ -68,7 +68,6 @@ public final class TextClassifier {
         out.writeDouble(spec.embeddingScale());
         out.writeDouble(spec.wordScale());
         out.writeDouble(spec.charScale());
-        out.writeDouble(spec.cueScale());
         out.writeDouble(spec.groupScale());
         out.writeInt(spec.maxChars());
         out.writeDouble(spec.l2());
@@ -119,7 +118,7 @@ public final class TextClassifier {
             throw new IOException("not a Deskloop text classifier of format " + FORMAT);
         }
         var spec = new FeatureSpec(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readBoolean());
+                in.readDouble(), in.readInt(), in.readDouble(), in.readBoolean());
         int classes = in.readInt();
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < classes; k++) {

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the sentence that says who is hurt and how much: blocked work ("techs are sitting in the yard"), breadth
- * ("all our customers", "team of 22"), money, deadlines, compliance. The highest-scoring sentence wins.
+ * ("all our customers", "team of 22"), money, deadlines, compliance. The highest-scoring sentence wins, the later
+ * one on a tie.
  */
 public final class CustomerImpact {
 
@@ -48,7 +49,8 @@ public final class CustomerImpact {
                     score++;
                 }
             }
-            if (score > bestScore) {
+            // On a tie the later sentence wins: tickets state the problem first and its consequences after.
+            if (score > 0 && score >= bestScore) {
                 best = sentence;
                 bestScore = score;
             }

@@ -15,7 +15,8 @@ public final class CustomerQuote {
     private static final int MAX_LENGTH = 280;
     private static final Pattern PROBLEM = Pattern.compile(
             "\\b(?:error|fail\\w*|crash\\w*|broken|doesn'?t|does\\s+not|don'?t|isn'?t|aren'?t|won'?t|can'?t|cannot|"
-                    + "couldn'?t|not\\s+\\w+ing|no\\s+longer|stuck|blank|empty|missing|wrong|incorrect|twice|"
+                    + "couldn'?t|not\\s+\\w+ing|no\\s+longer|stuck|blank|empty|missing|wrong|incorrect|twice|none\\s+of|"
+                    + "nobody|no\\s+one|never|unable|stopped|gone|"
                     + "duplicate\\w*|disappear\\w*|charged|refund|locked|how\\s+(?:do|can)|would\\s+(?:love|like)|"
                     + "please\\s+add|is\\s+there\\s+a\\s+way|need|want)\\b",
             Pattern.CASE_INSENSITIVE);

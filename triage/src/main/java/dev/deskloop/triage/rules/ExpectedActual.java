@@ -26,7 +26,7 @@ public final class ExpectedActual {
                     + "result|observed|tatsächlich(?:es\\s+verhalten)?)\\s*(?:\\*\\*)?\\s*[:\\-–]\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern EXPECTED_PHRASE = Pattern.compile(
-            "\\b(?:i|we)\\s+(?:would\\s+)?expect(?:ed)?\\b|\\b(?:it|this|that|they|the\\s+[\\w -]{1,30}|there)\\s+"
+            "^\\s*expected\\b|^\\s*it\\s+used\\s+to\\b|\\b(?:i|we)\\s+(?:would\\s+)?expect(?:ed)?\\b|\\b(?:it|this|that|they|the\\s+[\\w -]{1,30}|there)\\s+"
                     + "(?:should|is\\s+supposed\\s+to|are\\s+supposed\\s+to|was\\s+supposed\\s+to|used\\s+to)\\b|"
                     + "\\bsupposed\\s+to\\b|\\bshould\\s+(?:be|show|display|have|get|go|send|see|work|stay|keep|include|"
                     + "appear|open|load|update|sync|arrive|save|list|say|match|use|let)\\b",
@@ -42,7 +42,7 @@ public final class ExpectedActual {
                     + "aren'?t|won'?t|can'?t|cannot|couldn'?t|not\\s+(?:working|loading|showing|sent|saved|arriving|"
                     + "syncing)|no\\s+longer|stuck|blank|empty|missing|wrong|incorrect|twice|duplicate[sd]?|"
                     + "disappear(?:s|ed)?|spinner|timeout|timed\\s+out|500|502|503|504|404|403|401|429|freez(?:es|ing)|"
-                    + "hangs?|never)\\b",
+                    + "hangs?|never|still\\s+(?:work|works|returns?|succeeds?|goes\\s+through|shows?|appears?))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern GREETING = Pattern.compile(
             "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|hallo|bonjour|hola)\\b.{0,40}$",
@@ -63,11 +63,12 @@ public final class ExpectedActual {
             expected = first(sentences, EXPECTED_PHRASE);
         }
         if (actual == null) {
-            actual = first(sentences, ACTUAL_PHRASE);
+            String expectedText = expected;
+            actual = first(sentences.stream().filter(s -> !shorten(s).equals(expectedText)).toList(), ACTUAL_PHRASE);
         }
         if (actual == null) {
             for (String sentence : sentences) {
-                if (!sentence.equals(expected) && !GREETING.matcher(sentence).matches() && sentence.length() < 600
+                if (!shorten(sentence).equals(expected) && !GREETING.matcher(sentence).matches() && sentence.length() < 600
                         && FAILURE.matcher(sentence).find()) {
                     actual = shorten(sentence);
                     break;

@@ -52,7 +52,7 @@ public final class ReproSteps {
     private static final Pattern SHORT_PATH = Pattern.compile("\\p{Lu}[\\p{L}\\p{N} ]{0,30}\\s(?:>|→|»)\\s\\p{Lu}");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(
             "\\s*(?:,\\s*(?:and\\s+)?then\\s+|,\\s+and\\s+|;\\s+|:\\s+|,\\s+(?=(?:i|we)\\s)|\\s+and\\s+then\\s+"
-                    + "|\\s+then\\s+|\\s+(?:>|→|->|»)\\s+|\\s+and\\s+(?=" + ACTION + "\\b)|,\\s+(?=" + ACTION + "\\b))",
+                    + "|\\s+then\\s+|\\s+(?:>|→|->|»)\\s+|\\s+and\\s+(?=" + ACTION + "\\b)|,\\s+)",
             Pattern.CASE_INSENSITIVE);
 
     private ReproSteps() {

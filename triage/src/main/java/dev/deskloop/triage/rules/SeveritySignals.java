@@ -51,7 +51,7 @@ public final class SeveritySignals {
                     + "\\b(?:every|all|any)\\b.{0,60}\\b(?:502|503)\\b|\\bnothing\\s+(?:works|loads)\\b|"
                     + "\\bnicht\\s+erreichbar\\b|\\bcrash(?:es)?\\s+(?:immediately\\s+)?on\\s+(?:launch|start)"),
             cue("security", Severity.CRITICAL, 3.5, "\\b(?:security|privacy|vulnerab\\w*|data\\s+(?:leak|breach|exposure)|"
-                    + "exposed|leak(?:s|ed|ing)?|gdpr|not\\s+ours|someone\\s+else'?s|other\\s+(?:compan(?:y|ies)|"
+                    + "exposed|leak(?:s|ed|ing)?|gdpr|not\\s+ours|someone\\s+else'?s|(?:an)?other\\s+(?:compan(?:y|ies)|"
                     + "tenants?|business(?:es)?|accounts?)'?s?\\s+(?:customers|data|invoices|jobs|names)|"
                     + "meant\\s+for\\s+other|publicly\\s+(?:accessible|visible|available)|anyone\\s+(?:with\\s+the\\s+link|"
                     + "can\\s+(?:see|open|access))|without\\s+(?:logging|signing)\\s+in)\\b"),

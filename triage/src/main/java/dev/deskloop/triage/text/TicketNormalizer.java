@@ -76,6 +76,9 @@ public final class TicketNormalizer {
     private static String join(List<MessageText> messages) {
         var out = new StringBuilder();
         for (MessageText message : messages) {
+            if (message.analysed().isBlank()) {
+                continue;
+            }
             if (!out.isEmpty()) {
                 out.append("\n\n");
             }

@@ -1,0 +1,55 @@
+package dev.deskloop.triage.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return EvalCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void scoresTheBuiltinEngineOnALabelledTicketFile(@TempDir Path dir) throws IOException, URISyntaxException {
+        String line = "{\"id\":\"x1\",\"document\":{\"id\":\"x1\",\"source\":\"zendesk\",\"subject\":\"Charged twice\","
+                + "\"created_at\":\"2026-03-14T09:12:00Z\",\"messages\":[{\"author\":\"customer\",\"public\":true,"
+                + "\"body\":\"We were charged twice for our subscription, please refund.\"}]},"
+                + "\"expected\":{\"category\":\"billing\",\"severity\":null,\"affected_service\":\"Billing & Payments\","
+                + "\"time_window\":null,\"has_repro_steps\":false}}";
+        Path dev = Files.writeString(dir.resolve("dev.jsonl"), line + "\n");
+        String catalog = Path.of(getClass().getResource("/fixtures/catalog.yaml").toURI()).toString();
+
+        int status = run("--only", "tickets", "--dev", dev.toString(), "--services", catalog);
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("category accuracy            1.000")
+                .contains("affected service accuracy    1.000").contains("time window overlap (IoU)    1.000");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--datasets")).isEqualTo(2);
+        assertThat(run("--only", "everything", "--datasets", "x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: EvalCli");
+    }
+
+    @Test
+    void aMissingDatasetIsReported(@TempDir Path dir) {
+        assertThat(run("--datasets", dir.toString(), "--only", "nlbse")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("issues_test.csv");
+    }
+}
