@@ -7,6 +7,7 @@ import dev.deskloop.tickets.StoredTicket;
 import dev.deskloop.tickets.TicketFilter;
 import dev.deskloop.tickets.Tickets;
 import dev.deskloop.triage.TicketDocument;
+import dev.deskloop.triage.text.HtmlText;
 import dev.deskloop.triage.json.TriageJson;
 import dev.deskloop.workspace.Caller;
 import dev.deskloop.workspace.SignedInUser;
@@ -65,6 +66,9 @@ class TicketsPages {
         TicketDocument document = TriageJson.readDocument(tickets.document(ticketId));
         model.addAttribute("ticket", ticket);
         model.addAttribute("document", document);
+        // Provider bodies are HTML; people read them as text (escaped again by the template).
+        model.addAttribute("bodies", document.messages().stream()
+                .map(m -> HtmlText.looksLikeHtml(m.body()) ? HtmlText.toText(m.body()) : m.body()).toList());
         model.addAttribute("history", tickets.triageHistory(ticketId));
         model.addAttribute("writes", outbox.ofTicket(caller.workspaceId(), ticketId));
         model.addAttribute("timeline", timeline.of(caller.workspaceId(), ticketId));

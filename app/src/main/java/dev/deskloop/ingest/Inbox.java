@@ -43,6 +43,12 @@ public class Inbox {
         return id;
     }
 
+    /** Whether a delivery of this event is stored (committed) already. */
+    boolean exists(UUID connectionId, String eventId) {
+        return jdbc.sql("select count(*) from inbox where connection_id = :connection and event_id = :event")
+                .param("connection", connectionId).param("event", eventId).query(Long.class).single() > 0;
+    }
+
     public Optional<InboxEntry> byId(UUID id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Inbox::entry).optional();
     }

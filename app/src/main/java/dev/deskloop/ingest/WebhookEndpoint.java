@@ -22,6 +22,7 @@ import dev.deskloop.helpdesk.WebhookCheck;
 import dev.deskloop.platform.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -159,6 +160,16 @@ class WebhookEndpoint {
         } catch (DuplicateKeyException duplicate) {
             metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
             return answer(HttpStatus.OK, "duplicate");
+        } catch (TransientDataAccessException contended) {
+            // A copy of this delivery is being stored at the same moment (H2 reports that as a lock timeout).
+            if (inbox.exists(connection.id(), delivery.eventId())) {
+                metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
+                return answer(HttpStatus.OK, "duplicate");
+            }
+            // Not stored: ask the provider to send it again rather than lose it.
+            metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "busy").increment();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(JSON).body(Map.of("status", "busy"));
         }
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", status.wireName()).increment();
         if (ignored) {

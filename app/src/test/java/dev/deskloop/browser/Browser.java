@@ -255,9 +255,27 @@ public final class Browser {
         new WebDriverWait(driver, TIMEOUT)
                 .pollingEvery(Duration.ofMillis(50))
                 .withMessage(() -> description + " did not load a new page")
-                .until(ExpectedConditions.and(ExpectedConditions.stalenessOf(page),
+                .until(ExpectedConditions.and(d -> gone(page),
                         d -> "complete".equals(script("return document.readyState"))));
         return this;
+    }
+
+    /**
+     * Whether the old page was replaced. Chrome reports a replaced node either as stale or, under load, as
+     * "Node with given id does not belong to the document"; both mean the old page is gone.
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private WebElement field(String label, SearchContext within) {

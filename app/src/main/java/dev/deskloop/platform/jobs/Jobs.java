@@ -2,6 +2,7 @@ package dev.deskloop.platform.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -20,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The running job queue. {@link #schedule} joins the current Spring transaction. In manual mode (tests) nothing
@@ -82,7 +85,18 @@ public final class Jobs implements SmartLifecycle {
 
     /** Schedules a job unless one with the same task and instance id is already waiting. */
     public <T> boolean schedule(TaskInstance<T> instance, Instant at) {
-        return scheduler.scheduleIfNotExists(instance, at);
+        // Databases keep microseconds and may round up; a job due "now" must not land a fraction after now.
+        boolean scheduled = scheduler.scheduleIfNotExists(instance, at.truncatedTo(ChronoUnit.MICROS));
+        if (scheduled && manual == null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Inside a transaction the job is invisible until the commit: look for due jobs right after it.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        }
+        return scheduled;
     }
 
     public <T> boolean scheduleNow(TaskInstance<T> instance) {

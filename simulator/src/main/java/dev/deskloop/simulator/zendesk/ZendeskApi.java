@@ -382,7 +382,10 @@ final class ZendeskApi {
     }
 
     static String stripTags(String html) {
-        return html == null ? "" : html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?s)<[^>]*>", "")
+        // Like Zendesk's plain_body: line breaks and block ends become new lines, other tags disappear.
+        return html == null ? "" : html.replaceAll("(?i)<br\\s*/?>", "\n")
+            .replaceAll("(?i)</(p|div|li|h[1-6]|tr|blockquote|pre)>", "\n").replaceAll("(?s)<[^>]*>", "")
+            .replaceAll("\n{3,}", "\n\n")
             .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
     }
 

@@ -1,0 +1,583 @@
+package dev.deskloop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.deskloop.simulator.Simulator;
+import dev.deskloop.simulator.SimulatorConfig;
+import dev.deskloop.simulator.intercom.IntercomSettings;
+import dev.deskloop.simulator.zendesk.CustomerTicket;
+import dev.deskloop.simulator.zendesk.ZendeskSettings;
+import dev.deskloop.simulator.zendesk.ZendeskTicket;
+import dev.deskloop.simulator.zendesk.ZendeskWebhook;
+
+/**
+ * Webhook ingestion benchmark (issue 6 item 8). Starts {@code app/target/deskloop-app.jar} as a child process on
+ * 127.0.0.1 with a fresh H2 data directory or a fresh PostgreSQL database, and the Zendesk simulator in this process;
+ * sets the owner's password, signs in, connects Zendesk through the consent screen, and then measures:
+ * <ol>
+ *   <li>(b) webhook in → triage stored at a fixed 20 tickets/s (the ticket is fetched from the simulator);</li>
+ *   <li>(a) signed, verified, deduplicated, durable deliveries at a fixed 500/s, with acknowledgement latency;</li>
+ *   <li>(a) the same at the maximum rate a fixed number of senders reach;</li>
+ * </ol>
+ * with about 10% duplicate deliveries, checking that the inbox holds exactly one row per distinct delivery. Prints its
+ * figures and stops by itself; every phase is bounded in count and time, and a watchdog ends the run (and the app)
+ * after {@code --time-limit-seconds}. Run it through {@code bench/run}.
+ */
+public final class WebhookBench {
+
+    private static final String SUBDOMAIN = "bench";
+    private static final String OWNER_EMAIL = "owner@localhost";
+
+    private final Options options;
+    private final PrintStream out = System.out;
+    private final List<String> summary = new ArrayList<>();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private volatile AppUnderTest app;
+    private Path runDir;
+
+    private WebhookBench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        WebhookBench bench = new WebhookBench(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopApp, "stop-deskloop"));
+        Thread watchdog = Thread.ofPlatform().daemon().name("watchdog").start(() -> {
+            try {
+                // The wait for a quiet machine (--quiet-wait-seconds) does not count against the run's limit.
+                Thread.sleep(Duration.ofSeconds(options.timeLimitSeconds + options.quietWaitSeconds));
+                System.err.println("bench: time limit of " + options.timeLimitSeconds + " s reached; stopping Deskloop");
+                bench.stopApp();
+                System.exit(3);
+            } catch (InterruptedException ignored) {
+                // the run finished first
+            }
+        });
+        int status;
+        try {
+            status = bench.run();
+        } catch (Exception e) {
+            System.err.println("bench: FAILED: " + e.getMessage());
+            e.printStackTrace();
+            AppUnderTest running = bench.app;
+            if (running != null) {
+                System.err.println("--- last lines of the app's console (" + running.console() + ") ---");
+                System.err.println(running.tail(30));
+            }
+            status = 1;
+        } finally {
+            bench.stopApp();
+            watchdog.interrupt();
+        }
+        System.exit(status);
+    }
+
+    private void stopApp() {
+        AppUnderTest running = app;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    private int run() throws Exception {
+        runDir = options.workDir.resolve(options.db + "-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dataDir = runDir.resolve("data");
+        Files.createDirectories(dataDir);
+        header(runDir);
+
+        CpuMeter idle = new CpuMeter(-1);
+        CpuMeter.Usage before = quietCheck(idle);
+        results.put("others_before_start_cores", String.format("%.2f", before.others()));
+
+        String zendeskSecret = "bench-" + random(16);
+        String intercomSecret = "bench-" + random(16);
+        int port = AppUnderTest.freePort();
+        String publicUrl = "http://127.0.0.1:" + port;
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withRequestLogCapacity(1_000)
+                .withZendesk(ZendeskSettings.defaults()
+                        .withClient("deskloop-bench", zendeskSecret)
+                        .withRedirectUris(List.of(publicUrl + "/oauth/zendesk/callback"))
+                        .withRateLimits(options.zendeskRequestsPerMinute, options.zendeskRequestsPerMinute))
+                .withIntercom(IntercomSettings.defaults()
+                        .withClient("deskloop-bench-intercom", intercomSecret)
+                        .withRedirectUris(List.of(publicUrl + "/oauth/intercom/callback"))))) {
+            out.printf("simulator: %s (Zendesk API limit set to %,d requests/min; Zendesk's own plans allow 200-2,500)%n",
+                    simulator.baseUrl(), options.zendeskRequestsPerMinute);
+            try {
+                runAgainst(simulator, runDir, dataDir, port, publicUrl, zendeskSecret, intercomSecret);
+            } finally {
+                // Before the simulator closes: the app may still be processing deliveries that fetch from it.
+                stopApp();
+            }
+        }
+        Map<String, Integer> errors = app.errors();
+        out.printf("%napp console: %d ERROR lines%s%n", errors.values().stream().mapToInt(Integer::intValue).sum(),
+                errors.isEmpty() ? "" : " (" + app.console() + "):");
+        errors.forEach((message, count) -> out.printf("  %5d x %s%n", count, message));
+        results.put("app_error_lines", Integer.toString(errors.values().stream().mapToInt(Integer::intValue).sum()));
+        printSummary(runDir);
+        return 0;
+    }
+
+    private void runAgainst(Simulator simulator, Path runDir, Path dataDir, int port, String publicUrl,
+                            String zendeskSecret, String intercomSecret) throws Exception {
+        // (b)'s tickets exist before Zendesk is connected, so creating them fires no trigger: the bench sends
+        // their ticket.created deliveries itself, at the rate it chooses.
+        int triageCount = (int) Math.round(options.triageRate * options.triageSeconds);
+        List<ZendeskTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < triageCount; i++) {
+            tickets.add(simulator.zendesk().createTicket(SUBDOMAIN, TicketTexts.ticket(i)));
+        }
+        out.printf("simulator: created %d tickets on %s for the triage latency phase%n", tickets.size(), SUBDOMAIN);
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DESKLOOP_DATA_DIR", dataDir.toString());
+        env.put("DESKLOOP_PUBLIC_URL", publicUrl);
+        env.put("DESKLOOP_ZENDESK_CLIENT_ID", "deskloop-bench");
+        env.put("DESKLOOP_ZENDESK_CLIENT_SECRET", zendeskSecret);
+        env.put("DESKLOOP_ZENDESK_BASE_URL", simulator.baseUrl() + "/zendesk/{subdomain}");
+        env.put("DESKLOOP_INTERCOM_CLIENT_ID", "deskloop-bench-intercom");
+        env.put("DESKLOOP_INTERCOM_CLIENT_SECRET", intercomSecret);
+        env.put("DESKLOOP_INTERCOM_API_BASE_URL", simulator.baseUrl() + "/intercom/api");
+        env.put("DESKLOOP_INTERCOM_APP_BASE_URL", simulator.baseUrl() + "/intercom/app");
+        String jdbcUrl;
+        String jdbcUser;
+        String jdbcPassword;
+        if (options.db.equals("postgres")) {
+            jdbcUrl = options.jdbcUrl;
+            jdbcUser = options.dbUser;
+            jdbcPassword = options.dbPassword;
+            env.put("DESKLOOP_DATABASE_URL", jdbcUrl);
+            env.put("DESKLOOP_DATABASE_USER", jdbcUser);
+            env.put("DESKLOOP_DATABASE_PASSWORD", jdbcPassword);
+        } else {
+            // The app's default: an H2 file in the data directory (application.yml), opened here the same way.
+            jdbcUrl = "jdbc:h2:file:" + dataDir + "/deskloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+            jdbcUser = "sa";
+            jdbcPassword = "";
+        }
+        out.printf("database: %s%n", jdbcUrl);
+        out.printf("app: %s %s -jar %s --server.address=127.0.0.1 %s%n", options.java,
+                String.join(" ", options.appJvmOptions), options.appJar, String.join(" ", options.appArgs));
+
+        long started = System.nanoTime();
+        app = AppUnderTest.start(options.java, options.appJar, options.appJvmOptions, options.appArgs, env, runDir, port);
+        String setupLink = app.awaitSetupLink(Duration.ofSeconds(150));
+        out.printf("app: pid %d on %s, ready in %.1f s (console: %s)%n", app.pid(), app.baseUrl(),
+                (System.nanoTime() - started) / 1e9, app.console());
+
+        Browser browser = new Browser(app.baseUrl());
+        UUID workspace = browser.setUpOwnerAndSignIn(setupLink, OWNER_EMAIL, "bench-" + random(12));
+        browser.connectZendesk(workspace, SUBDOMAIN);
+        List<ZendeskWebhook> webhooks = simulator.zendesk().webhooks(SUBDOMAIN);
+        if (webhooks.size() != 1) {
+            throw new IllegalStateException("expected one webhook registered on the simulator, found " + webhooks);
+        }
+        ZendeskWebhook webhook = webhooks.getFirst();
+        String hookUrl = webhook.endpoint();
+        if (!hookUrl.startsWith(app.baseUrl() + "/hooks/")) {
+            throw new IllegalStateException("the webhook points at " + hookUrl + ", not at " + app.baseUrl());
+        }
+        UUID connectionId = UUID.fromString(hookUrl.substring(hookUrl.lastIndexOf('/') + 1));
+        String secret = webhook.signingSecret();
+        out.printf("app: owner signed in, Zendesk connected through the consent screen; webhook %s%n", hookUrl);
+
+        try (AppDatabase db = new AppDatabase(jdbcUrl, jdbcUser, jdbcPassword)) {
+            String status = db.connectionStatus(connectionId);
+            if (!"connected".equals(status)) {
+                throw new IllegalStateException("the connection is " + status + ", not connected");
+            }
+            Load load = new Load(hookUrl);
+            CpuMeter cpu = new CpuMeter(app.pid());
+            try {
+                measure(load, db, cpu, connectionId, secret, tickets);
+            } finally {
+                load.close();
+            }
+        }
+    }
+
+    private void measure(Load load, AppDatabase db, CpuMeter cpu, UUID connectionId, String secret,
+                         List<ZendeskTicket> tickets) throws Exception {
+        long expectedRows = 0;
+
+        // Warm-up: JIT, connection pools, Tomcat threads. Not measured.
+        section("warm-up: " + options.warmup + " deliveries, " + options.senders + " senders (not measured)");
+        List<Load.Delivery> warm = Load.prepare(secret, 8_000_000_000L, options.warmup, options.duplicateEvery,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Load.Result warmResult = load.maxRate(warm, options.senders, Duration.ofSeconds(30));
+        expectedRows += warmResult.distinctSent();
+        out.printf("  %d sent in %.1f s, %d errors%n", warmResult.sent, warmResult.seconds(), warmResult.errorCount());
+        drain(db, cpu, connectionId, "warm-up");
+
+        if (options.phases.contains("b")) {
+            // (b) webhook in -> triage stored at a fixed, low rate.
+            section(String.format("(b) webhook in -> triage stored: %d ticket.created deliveries at %.0f/s",
+                    tickets.size(), options.triageRate));
+            String secretForB = secret;
+            List<Load.Delivery> triage = tickets.stream()
+                    .map(t -> Load.signed(secretForB, t.id(), Load.body("ticket.created", t.id(), t.updatedAt())))
+                    .toList();
+            CpuMeter.Sample b0 = cpu.sample();
+            Load.Result bResult = load.fixedRate(triage, options.triageRate, Duration.ofSeconds((long) options.triageSeconds + 5));
+            expectedRows += bResult.distinctSent();
+            long deadline = System.nanoTime() + Duration.ofSeconds(options.drainSeconds).toNanos();
+            long triaged;
+            while ((triaged = db.triagedTickets(connectionId)) < bResult.sent && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            CpuMeter.Usage bCpu = cpu.between(b0, cpu.sample());
+            Map<String, Long> stored = db.firstTriageStored(connectionId);
+            long[] endToEnd = new long[bResult.sent];
+            for (int i = 0; i < bResult.sent; i++) {
+                Long at = stored.get(Long.toString(triage.get(i).ticketId()));
+                endToEnd[i] = at == null ? -1 : (at - bResult.sentAtEpochMicros[i]) * 1_000;
+            }
+            Load.Stats e2e = Load.Stats.of(endToEnd);
+            Load.Stats bAck = bResult.latencyStats();
+            out.printf("  sent %d at %.1f/s; acknowledged %d (errors %d: %s); ack latency %s%n", bResult.sent,
+                    bResult.sent / bResult.seconds(), bResult.received.sum() + bResult.duplicate.sum(), bResult.errorCount(),
+                    bResult.errors.keySet(), bAck.describe());
+            out.printf("  triage stored for %d of %d tickets; webhook in -> triage stored %s%n", triaged, bResult.sent,
+                    e2e.describe());
+            out.printf("  %s%n", bCpu.describe());
+            boolean bMet = triaged == bResult.sent && bResult.errorCount() == 0 && e2e.p95Ms() < 1000;
+            verdict("(b) webhook->triage p95 at " + fmtRate(options.triageRate) + "/s", "< 1000 ms", e2e.p95Ms(), bMet,
+                    String.format("p50 %s ms, p95 %s ms, max %s ms, %d/%d triaged", Load.Stats.f(e2e.p50Ms()),
+                            Load.Stats.f(e2e.p95Ms()), Load.Stats.f(e2e.maxMs()), triaged, bResult.sent), bCpu);
+            results.put("b_p50_ms", Load.Stats.f(e2e.p50Ms()));
+            results.put("b_p95_ms", Load.Stats.f(e2e.p95Ms()));
+            drain(db, cpu, connectionId, "(b)");
+        }
+
+        if (options.phases.contains("fixed")) {
+            // (a) fixed rate.
+            int fixedCount = (int) Math.round(options.rate * options.fixedSeconds);
+            section(String.format("(a) fixed rate: %,d deliveries at %.0f/s (every %dth a duplicate)", fixedCount,
+                    options.rate, options.duplicateEvery));
+            List<Load.Delivery> fixed = Load.prepare(secret, 1_000_000_000L, fixedCount, options.duplicateEvery,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            long rowsBefore = db.inboxRows(connectionId);
+            CpuMeter.Sample a0 = cpu.sample();
+            Load.Result fixedResult = load.fixedRate(fixed, options.rate, Duration.ofSeconds((long) options.fixedSeconds + 5));
+            CpuMeter.Usage aCpu = cpu.between(a0, cpu.sample());
+            expectedRows += fixedResult.distinctSent();
+            boolean fixedCounts = report(db, connectionId, fixedResult, rowsBefore, "fixed");
+            Load.Stats fixedLatency = fixedResult.latencyStats();
+            out.printf("  ack latency from the intended send time: %s%n", fixedLatency.describe());
+            out.printf("  ack latency from the actual send time:   %s%n", fixedResult.serviceStats().describe());
+            if (fixedResult.generatorWaited.sum() > 0) {
+                out.printf("  the generator waited %d times for one of %d in-flight requests to finish%n",
+                        fixedResult.generatorWaited.sum(), 2_000);
+            }
+            out.printf("  %s%n", aCpu.describe());
+            double achieved = fixedResult.throughput();
+            boolean fixedMet = fixedCounts && fixedResult.errorCount() == 0 && fixedLatency.p99Ms() < 50
+                    && achieved >= options.rate * 0.98;
+            verdict("(a) ack p99 at " + fmtRate(options.rate) + "/s", "< 50 ms", fixedLatency.p99Ms(), fixedMet,
+                    String.format("%.0f/s achieved, p50 %s ms, p99 %s ms, %d errors, inbox %s", achieved,
+                            Load.Stats.f(fixedLatency.p50Ms()), Load.Stats.f(fixedLatency.p99Ms()), fixedResult.errorCount(),
+                            fixedCounts ? "= distinct" : "MISMATCH"), aCpu);
+            results.put("a_fixed_rate_per_s", String.format("%.0f", achieved));
+            results.put("a_fixed_p50_ms", Load.Stats.f(fixedLatency.p50Ms()));
+            results.put("a_fixed_p99_ms", Load.Stats.f(fixedLatency.p99Ms()));
+            drain(db, cpu, connectionId, "(a) fixed rate");
+        }
+
+        if (options.phases.contains("max")) {
+            // (a) maximum rate.
+            section(String.format("(a) maximum rate: %d senders, at most %,d deliveries or %d s (every %dth a duplicate)",
+                    options.senders, options.maxCount, options.maxSeconds, options.duplicateEvery));
+            List<Load.Delivery> max = Load.prepare(secret, 2_000_000_000L, options.maxCount, options.duplicateEvery,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            long rowsBefore = db.inboxRows(connectionId);
+            CpuMeter.Sample m0 = cpu.sample();
+            Load.Result maxResult = load.maxRate(max, options.senders, Duration.ofSeconds(options.maxSeconds));
+            CpuMeter.Usage mCpu = cpu.between(m0, cpu.sample());
+            expectedRows += maxResult.distinctSent();
+            boolean maxCounts = report(db, connectionId, maxResult, rowsBefore, "max");
+            Load.Stats maxLatency = maxResult.latencyStats();
+            out.printf("  ack latency: %s%n", maxLatency.describe());
+            out.printf("  generator: %,d TCP connections opened in the whole run so far (Tomcat closes one after 100 requests)%n",
+                    load.connectionsOpened());
+            out.printf("  %s%n", mCpu.describe());
+            out.printf("  processing backlog when the phase ended: %,d deliveries (received or processing)%n",
+                    db.backlog(connectionId));
+            double maxRate = maxResult.throughput();
+            boolean maxMet = maxCounts && maxResult.errorCount() == 0 && maxRate >= 2000;
+            verdict("(a) max acknowledged/s", options.db.equals("postgres") ? ">= 2,000/s" : ">= 2,000/s (target is for PostgreSQL)",
+                    maxRate, maxMet, String.format("%.0f/s, p50 %s ms, p99 %s ms, %d errors, inbox %s", maxRate,
+                            Load.Stats.f(maxLatency.p50Ms()), Load.Stats.f(maxLatency.p99Ms()), maxResult.errorCount(),
+                            maxCounts ? "= distinct" : "MISMATCH"), mCpu);
+            results.put("a_max_rate_per_s", String.format("%.0f", maxRate));
+            results.put("a_max_p50_ms", Load.Stats.f(maxLatency.p50Ms()));
+            results.put("a_max_p99_ms", Load.Stats.f(maxLatency.p99Ms()));
+        }
+
+        long rows = db.inboxRows(connectionId);
+        long distinctEvents = db.distinctInboxEvents(connectionId);
+        out.printf("%ninbox: %,d rows, %,d distinct event ids, %,d distinct deliveries sent in the whole run: %s%n",
+                rows, distinctEvents, expectedRows, rows == expectedRows && distinctEvents == rows ? "OK" : "MISMATCH");
+        out.printf("inbox by status: %s%n", db.inboxByStatus(connectionId));
+        if (options.db.equals("postgres")) {
+            out.printf("PostgreSQL table statistics for the whole run (pg_stat_user_tables):%n%s", db.tableStatistics());
+        }
+        results.put("inbox_rows_equal_distinct", Boolean.toString(rows == expectedRows && distinctEvents == rows));
+    }
+
+    /**
+     * Prints what a run sent and got. Returns whether the inbox gained exactly one row per distinct delivery sent;
+     * answers that were not 200 "received"/"duplicate" are counted as errors and judged separately.
+     */
+    private boolean report(AppDatabase db, UUID connectionId, Load.Result r, long rowsBefore, String name)
+            throws SQLException, IOException {
+        Files.writeString(runDir.resolve("per-second-" + name + ".csv"), r.perSecondCsv(), StandardCharsets.UTF_8);
+        long rows = db.inboxRows(connectionId) - rowsBefore;
+        long distinct = r.distinctSent();
+        boolean rowsOk = rows == distinct;
+        boolean answersOk = r.errorCount() == 0 && r.received.sum() == distinct && r.duplicate.sum() == r.duplicatesSent();
+        out.printf("  sent %,d (%,d distinct + %,d duplicates) in %.1f s: %.0f acknowledged/s%n", r.sent, distinct,
+                r.duplicatesSent(), r.seconds(), r.throughput());
+        out.printf("  answers: %,d received, %,d duplicate, %,d errors %s: %s%n", r.received.sum(), r.duplicate.sum(),
+                r.errorCount(), r.errors.isEmpty() ? "" : r.errors, answersOk ? "OK"
+                        : "NOT OK (expected " + distinct + " received and " + r.duplicatesSent() + " duplicate)");
+        out.printf("  inbox rows added: %,d; distinct deliveries sent: %,d: %s (per second: per-second-%s.csv)%n", rows,
+                distinct, rowsOk ? "OK" : "MISMATCH", name);
+        return rowsOk;
+    }
+
+    /** Waits (bounded) until the app has processed every stored delivery; prints the processing rate. */
+    private void drain(AppDatabase db, CpuMeter cpu, UUID connectionId, String after) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(options.drainSeconds).toNanos();
+        long first = db.backlog(connectionId);
+        if (first == 0) {
+            out.printf("  processing after %s: nothing left to process%n", after);
+            return;
+        }
+        CpuMeter.Sample s0 = cpu.sample();
+        long backlog = first;
+        while (backlog > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            backlog = db.backlog(connectionId);
+            if (backlog == first && System.nanoTime() - start > 5_000_000_000L) {
+                out.printf("  processing after %s: nothing processed in 5 s (job queue stopped?); not waiting%n", after);
+                return;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("  processing after %s: %,d deliveries waiting; %,d processed in %.1f s (%.0f/s)%s%n", after, first,
+                first - backlog, seconds, (first - backlog) / seconds,
+                backlog > 0 ? String.format("; %,d still waiting when the drain limit of %d s was reached", backlog,
+                        options.drainSeconds) : "");
+        out.printf("  %s%n", cpu.between(s0, cpu.sample()).describe());
+    }
+
+    private void verdict(String what, String target, double value, boolean met, String detail, CpuMeter.Usage cpu) {
+        String line = String.format("%-40s %-22s %-8s %s; other processes used %.2f cores", what, "target " + target,
+                met ? "MET" : "NOT MET", detail, cpu.others());
+        summary.add(line);
+        out.println("  => " + line);
+    }
+
+    private CpuMeter.Usage quietCheck(CpuMeter meter) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(options.quietWaitSeconds).toNanos();
+        CpuMeter.Usage usage;
+        do {
+            CpuMeter.Sample a = meter.sample();
+            Thread.sleep(3_000);
+            usage = meter.between(a, meter.sample());
+        } while (usage.others() + usage.postgres() > 0.3 && System.nanoTime() < deadline);
+        out.printf("machine before start: load average %s; other processes used %.2f cores (postgres %.2f) over 3 s%s%n",
+                CpuMeter.loadAverage(), usage.others(), usage.postgres(),
+                usage.others() > 0.3 ? "  -- WARNING: the machine is busy, figures will be low and noisy" : "");
+        return usage;
+    }
+
+    private void header(Path runDir) {
+        out.println("=".repeat(100));
+        out.printf("Deskloop webhook benchmark, %s, %s%n", options.db.equals("postgres") ? "PostgreSQL" : "H2",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        out.printf("machine: %d cores, %s; bench JVM %s; run directory %s%n",
+                Runtime.getRuntime().availableProcessors(), memory(), Runtime.version(), runDir);
+        out.println("=".repeat(100));
+    }
+
+    private void section(String title) {
+        out.printf("%n%s   [load average %s]%n", title, CpuMeter.loadAverage());
+    }
+
+    private void printSummary(Path runDir) throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%nSUMMARY (%s, load average now %s)%n", options.db, CpuMeter.loadAverage()));
+        summary.forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("RESULT db=").append(options.db);
+        results.forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
+        text.append('\n');
+        out.print(text);
+        Files.writeString(runDir.resolve("summary.txt"), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String fmtRate(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format("%.0f GiB memory", kb / 1024d / 1024d);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return "memory unknown";
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Command-line options; every one has a default that matches docs/performance.md. */
+    static final class Options {
+        String db;
+        Path appJar = Path.of("app/target/deskloop-app.jar");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jdbcUrl = env("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/deskloop_bench");
+        String dbUser = env("BENCH_PG_USER", "deskloop_bench");
+        String dbPassword = env("BENCH_PG_PASSWORD", "");
+        Path workDir = Path.of("bench/target/runs");
+        double rate = 500;
+        double fixedSeconds = 30;
+        int senders = 32;
+        int maxSeconds = 30;
+        int maxCount = 150_000;
+        double triageRate = 20;
+        double triageSeconds = 30;
+        int warmup = 5_000;
+        int duplicateEvery = 10;
+        int drainSeconds = 45;
+        int quietWaitSeconds = 0;
+        int timeLimitSeconds = 330;
+        int zendeskRequestsPerMinute = 1_000_000;
+        List<String> phases = List.of("b", "fixed", "max");
+        List<String> appArgs = new ArrayList<>();
+        List<String> appJvmOptions = new ArrayList<>();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (name.equals("--help") || name.equals("-h")) {
+                    usage(0);
+                }
+                if (i + 1 >= args.length) {
+                    System.err.println("bench: " + name + " needs a value");
+                    usage(2);
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--db" -> o.db = value;
+                    case "--app-jar" -> o.appJar = Path.of(value);
+                    case "--java" -> o.java = value;
+                    case "--jdbc-url" -> o.jdbcUrl = value;
+                    case "--db-user" -> o.dbUser = value;
+                    case "--db-password" -> o.dbPassword = value;
+                    case "--work-dir" -> o.workDir = Path.of(value);
+                    case "--rate" -> o.rate = Double.parseDouble(value);
+                    case "--fixed-seconds" -> o.fixedSeconds = Double.parseDouble(value);
+                    case "--senders" -> o.senders = Integer.parseInt(value);
+                    case "--max-seconds" -> o.maxSeconds = Integer.parseInt(value);
+                    case "--max-count" -> o.maxCount = Integer.parseInt(value);
+                    case "--triage-rate" -> o.triageRate = Double.parseDouble(value);
+                    case "--triage-seconds" -> o.triageSeconds = Double.parseDouble(value);
+                    case "--warmup" -> o.warmup = Integer.parseInt(value);
+                    case "--duplicate-every" -> o.duplicateEvery = Integer.parseInt(value);
+                    case "--drain-seconds" -> o.drainSeconds = Integer.parseInt(value);
+                    case "--quiet-wait-seconds" -> o.quietWaitSeconds = Integer.parseInt(value);
+                    case "--time-limit-seconds" -> o.timeLimitSeconds = Integer.parseInt(value);
+                    case "--zendesk-requests-per-minute" -> o.zendeskRequestsPerMinute = Integer.parseInt(value);
+                    case "--phases" -> o.phases = List.of(value.split(","));
+                    case "--app-arg" -> o.appArgs.add(value);
+                    case "--app-jvm-option" -> o.appJvmOptions.add(value);
+                    default -> {
+                        System.err.println("bench: unknown option " + name);
+                        usage(2);
+                    }
+                }
+            }
+            if (o.db == null || !(o.db.equals("h2") || o.db.equals("postgres"))) {
+                System.err.println("bench: --db h2 or --db postgres is required");
+                usage(2);
+            }
+            if (!Files.isRegularFile(o.appJar)) {
+                System.err.println("bench: " + o.appJar.toAbsolutePath() + " is missing; build it first "
+                        + "(./mvnw -q -DskipTests package, or bench/run which does)");
+                System.exit(2);
+            }
+            if (o.rate <= 0 || o.triageRate <= 0 || o.senders < 1 || o.maxCount < 1 || o.timeLimitSeconds < 30
+                    || o.rate > 20_000 || o.senders > 1_000 || o.maxCount > 1_000_000) {
+                System.err.println("bench: rates, counts and limits out of range (rate <= 20000/s, senders <= 1000, "
+                        + "max-count <= 1000000, time limit >= 30 s)");
+                System.exit(2);
+            }
+            o.appJar = o.appJar.toAbsolutePath();
+            o.workDir = o.workDir.toAbsolutePath();
+            return o;
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        private static void usage(int status) {
+            System.err.println("""
+                    Usage: WebhookBench --db h2|postgres [options]   (normally through bench/run)
+                      --app-jar PATH               app/target/deskloop-app.jar
+                      --java PATH                  the java running this bench
+                      --jdbc-url URL --db-user U --db-password P
+                                                   PostgreSQL (env BENCH_PG_URL, BENCH_PG_USER, BENCH_PG_PASSWORD);
+                                                   the database must be empty (bench/run creates it)
+                      --rate 500 --fixed-seconds 30                 (a) fixed-rate phase
+                      --senders 32 --max-seconds 30 --max-count 150000  (a) maximum-rate phase
+                      --triage-rate 20 --triage-seconds 30          (b) webhook -> triage phase
+                      --warmup 5000 --duplicate-every 10 --drain-seconds 45
+                      --quiet-wait-seconds 0       wait up to N s for other processes to calm down first
+                      --time-limit-seconds 330     hard limit for the whole run
+                      --zendesk-requests-per-minute 1000000   the simulator's API rate limit
+                      --phases b,fixed,max         which phases to run (warm-up always runs)
+                      --app-arg ARG                extra app argument, e.g. --deskloop.jobs.polling-interval=200ms
+                      --app-jvm-option OPT         extra JVM option for the app, e.g. -Xmx1g
+                    """);
+            System.exit(status);
+        }
+    }
+}
