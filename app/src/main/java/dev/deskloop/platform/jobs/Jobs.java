@@ -1,6 +1,7 @@
 package dev.deskloop.platform.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class Jobs implements SmartLifecycle {
                     .startTasks(recurring)
                     .threads(settings.threads())
                     .pollingInterval(settings.pollingInterval())
+                    // A crashed instance's jobs are taken over after 6 missed heartbeats: 3 minutes, not 30.
+                    .heartbeatInterval(Duration.ofSeconds(30))
                     .clock(clock::instant)
                     .enableImmediateExecution()
                     .failureLogging(LogLevel.WARN, true)
