@@ -83,10 +83,7 @@ final class IntercomAuth implements ProviderAuth {
     public AccountIdentity identify(String account, String accessToken) {
         JsonNode me = ProviderHttp.call("reading the Intercom admin and workspace", () -> http.client().get()
                 .uri(settings.apiBaseUrl() + "/me")
-                .headers(h -> {
-                    h.setBearerAuth(accessToken);
-                    h.set("Intercom-Version", settings.apiVersion());
-                })
+                .headers(settings.authorized(accessToken))
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .body(JsonNode.class));
@@ -103,10 +100,7 @@ final class IntercomAuth implements ProviderAuth {
     public void revoke(String account, String accessToken) {
         ProviderHttp.run("uninstalling the Intercom app", () -> http.client().post()
                 .uri(settings.apiBaseUrl() + "/auth/uninstall")
-                .headers(h -> {
-                    h.setBearerAuth(accessToken);
-                    h.set("Intercom-Version", settings.apiVersion());
-                })
+                .headers(settings.authorized(accessToken))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()

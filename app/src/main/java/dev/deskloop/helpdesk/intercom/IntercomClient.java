@@ -74,10 +74,7 @@ final class IntercomClient implements HelpdeskClient {
     private JsonNode get(String accessToken, String path) {
         JsonNode body = ProviderHttp.call("reading an Intercom conversation", () -> http.client().get()
                 .uri(settings.apiBaseUrl() + path)
-                .headers(h -> {
-                    h.setBearerAuth(accessToken);
-                    h.set("Intercom-Version", settings.apiVersion());
-                })
+                .headers(settings.authorized(accessToken))
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .body(JsonNode.class));

@@ -1,6 +1,9 @@
 package dev.deskloop.helpdesk.intercom;
 
+import java.util.function.Consumer;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The Intercom app Deskloop uses. The base URLs are overridden only to point at the simulator.
@@ -28,6 +31,14 @@ public record IntercomSettings(String clientId, String clientSecret, String apiB
         }
         apiBaseUrl = trimSlash(apiBaseUrl);
         appBaseUrl = trimSlash(appBaseUrl);
+    }
+
+    /** The headers of every API call: the workspace's bearer token and the pinned API version. */
+    Consumer<HttpHeaders> authorized(String accessToken) {
+        return headers -> {
+            headers.setBearerAuth(accessToken);
+            headers.set("Intercom-Version", apiVersion);
+        };
     }
 
     public boolean configured() {

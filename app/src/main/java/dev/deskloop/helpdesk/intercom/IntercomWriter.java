@@ -45,10 +45,7 @@ final class IntercomWriter implements HelpdeskWriter {
         String path = "/conversations/" + conversationId(target);
         JsonNode conversation = ProviderHttp.call("reading an Intercom conversation", () -> http.client().get()
                 .uri(settings.apiBaseUrl() + path)
-                .headers(h -> {
-                    h.setBearerAuth(accessToken);
-                    h.set("Intercom-Version", settings.apiVersion());
-                })
+                .headers(settings.authorized(accessToken))
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .body(JsonNode.class));
@@ -88,10 +85,7 @@ final class IntercomWriter implements HelpdeskWriter {
         JsonNode response = ProviderHttp.call("writing to an Intercom conversation", () ->
                 (method.equals("PUT") ? http.client().put() : http.client().post())
                         .uri(settings.apiBaseUrl() + path)
-                        .headers(h -> {
-                            h.setBearerAuth(accessToken);
-                            h.set("Intercom-Version", settings.apiVersion());
-                        })
+                        .headers(settings.authorized(accessToken))
                         .contentType(MediaType.APPLICATION_JSON)
                         .accept(MediaType.APPLICATION_JSON)
                         .body(body)
