@@ -247,7 +247,11 @@ public final class TimeExpressions {
             boolean since = SINCE_BEFORE.matcher(before).find();
             boolean point = POINT_BEFORE.matcher(before).find();
             if (since || (!point && ONSET_BEFORE.matcher(before).find())) {
-                add(mentions, offset + clock.start(), Kind.ONSET, earliest(at.toInstant(), created), created);
+                // An onset after the ticket was written ("since 9am today" at 08:00 in the ticket's zone) means the
+                // customer counts in another zone: the text does not place the start, so the default window applies.
+                if (!at.toInstant().isAfter(created)) {
+                    add(mentions, offset + clock.start(), Kind.ONSET, at.toInstant(), created);
+                }
             } else if (point && EVENT.matcher(sentence).find()) {
                 add(mentions, offset + clock.start(), Kind.OTHER, at.toInstant().minus(POINT_MARGIN),
                         at.toInstant().plus(POINT_MARGIN));

@@ -34,6 +34,19 @@ class TimeExpressionsTest {
     }
 
     @Test
+    void anOnsetLaterTodayThanTheTicketFallsBackToTheDefaultWindow() {
+        // "since 9pm today" written at 15:30: the customer counts in another zone; the text places no start.
+        assertThat(window("Checkout fails since 9pm today.")).isEqualTo(between("2026-03-18T13:30:00Z",
+                "2026-03-18T15:30:00Z"));
+    }
+
+    @Test
+    void aBareClockTimeLaterThanTheTicketMeansYesterday() {
+        assertThat(window("Checkout fails since 9pm.")).isEqualTo(between("2026-03-17T21:00:00Z",
+                "2026-03-18T15:30:00Z"));
+    }
+
+    @Test
     void readsLocalTimesInTheWorkspaceZone() {
         // 9am in Paris is 08:00 UTC in March, before daylight saving time starts.
         assertThat(window("Nothing syncs since 9am", ZoneId.of("Europe/Paris")))
