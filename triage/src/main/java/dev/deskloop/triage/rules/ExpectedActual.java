@@ -25,6 +25,9 @@ public final class ExpectedActual {
             "^\\s*(?:#{1,6}\\s*|\\*\\*)?(?:actual(?:\\s+(?:result|behaviou?r|outcome))?|what\\s+(?:actually\\s+)?happens|"
                     + "result|observed|tatsächlich(?:es\\s+verhalten)?)\\s*(?:\\*\\*)?\\s*[:\\-–]\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern INLINE_ACTUAL = Pattern.compile(
+            "(?<=[.;!?)]\\s|\\s)(?:actual(?:\\s+(?:result|behaviou?r|outcome))?|but\\s+actually|instead)\\s*[:\\-–]\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EXPECTED_PHRASE = Pattern.compile(
             "^\\s*expected\\b|^\\s*it\\s+used\\s+to\\b|\\b(?:i|we)\\s+(?:would\\s+)?expect(?:ed)?\\b|\\b(?:it|this|that|they|the\\s+[\\w -]{1,30}|there)\\s+"
                     + "(?:should|is\\s+supposed\\s+to|are\\s+supposed\\s+to|was\\s+supposed\\s+to|used\\s+to)\\b|"
@@ -58,6 +61,17 @@ public final class ExpectedActual {
         }
         String expected = labelled(EXPECTED_LABEL, text);
         String actual = labelled(ACTUAL_LABEL, text);
+        if (expected != null) {
+            // "Expected: X. Actual: Y" on one line: the label ends the expected part and starts the actual one.
+            Matcher inline = INLINE_ACTUAL.matcher(expected);
+            if (inline.find() && inline.start() > 0) {
+                String rest = expected.substring(inline.end()).strip();
+                expected = shorten(expected.substring(0, inline.start()).strip());
+                if (actual == null && !rest.isEmpty()) {
+                    actual = shorten(rest);
+                }
+            }
+        }
         List<String> sentences = Sentences.of(text);
         if (expected == null) {
             expected = first(sentences, EXPECTED_PHRASE);

@@ -7,6 +7,21 @@ import org.junit.jupiter.api.Test;
 class ExpectedActualTest {
 
     @Test
+    void splitsExpectedAndActualWrittenOnOneLine() {
+        var behaviour = ExpectedActual.extract("Steps: add an item, click Pay.\nExpected: order confirmed. Actual: error 500.");
+
+        assertThat(behaviour.expected()).isEqualTo("order confirmed.");
+        assertThat(behaviour.actual()).isEqualTo("error 500.");
+    }
+
+    @Test
+    void aWordLikeActualInsideTheExpectedTextIsNotALabel() {
+        var behaviour = ExpectedActual.extract("Expected: the actual amount is charged once");
+
+        assertThat(behaviour.expected()).isEqualTo("the actual amount is charged once");
+    }
+
+    @Test
     void readsLabelledLines() {
         var behaviour = ExpectedActual.extract("Expected: the total includes tax\nActual result: tax is missing");
 
