@@ -131,7 +131,8 @@ public class OutboxDelivery {
         HelpdeskWrite write = marked(outbox.payload(outboxId), row.marker());
         WriteTarget target = new WriteTarget(connection.account(), connection.actingUserId(), ticket.externalId());
         HelpdeskWriter writer = providers.get(connection.provider()).writer();
-        boolean mayHaveReachedProvider = row.attempts() > 0 || row.lastError() != null;
+        // A counted attempt may have reached the provider before a crash or timeout; pacing and refunded 429s did not.
+        boolean mayHaveReachedProvider = row.attempts() > 0;
         outbox.attempting(outboxId);
         try {
             String ref = withToken(connection, token -> {

@@ -62,12 +62,6 @@ final class AppDatabase implements AutoCloseable {
                 connectionId);
     }
 
-    long triagedTickets(UUID connectionId) throws SQLException {
-        return count("""
-                select count(distinct r.ticket_id) from triage_result r join ticket t on t.id = r.ticket_id
-                where t.connection_id = ?""", connectionId);
-    }
-
     /** When the first triage of each ticket was stored, in epoch microseconds, by the ticket's external id. */
     Map<String, Long> firstTriageStored(UUID connectionId) throws SQLException {
         Map<String, Long> out = new HashMap<>();
@@ -83,6 +77,57 @@ final class AppDatabase implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** First triage of a ticket: when it was stored (epoch microseconds) and whether it called the ticket a bug. */
+    record FirstTriage(long storedAtMicros, boolean bug) {
+    }
+
+    /** The first triage of each ticket of the connection, by the ticket's external id. */
+    Map<String, FirstTriage> firstTriages(UUID connectionId) throws SQLException {
+        Map<String, FirstTriage> out = new HashMap<>();
+        try (PreparedStatement s = jdbc.prepareStatement("""
+                select t.external_id, r.created_at, r.is_bug from triage_result r join ticket t on t.id = r.ticket_id
+                where t.connection_id = ? and r.version = (select min(r2.version) from triage_result r2
+                                                           where r2.ticket_id = r.ticket_id)""")) {
+            s.setObject(1, connectionId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    out.put(rs.getString(1), new FirstTriage(at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000,
+                            rs.getBoolean(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Outbox rows (writes into tickets) of the connection by status: pending, sent, waiting, dead. */
+    Map<String, Long> outboxByStatus(UUID connectionId) throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        try (PreparedStatement s = jdbc.prepareStatement(
+                "select status, count(*) from outbox where connection_id = ? group by status")) {
+            s.setObject(1, connectionId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Outbox rows whose last error starts with the given text ("rate limited" = a 429, "paced" = held by Deskloop). */
+    long outboxWithErrorPrefix(UUID connectionId, String prefix) throws SQLException {
+        try (PreparedStatement s = jdbc.prepareStatement(
+                "select count(*) from outbox where connection_id = ? and last_error like ?")) {
+            s.setObject(1, connectionId);
+            s.setString(2, prefix + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** PostgreSQL only: scans and row changes per table since the database was created (where the time goes). */

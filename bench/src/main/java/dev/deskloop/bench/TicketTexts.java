@@ -36,7 +36,33 @@ final class TicketTexts {
                     "On Android 14 the app closes as soon as I pick a photo from the gallery to attach to a report. "
                             + "Steps: open a report, tap Attach, choose Gallery, pick any photo -> crash. Version 5.2.1."));
 
+    /** Bug reports only (phase (c)): every one states a failure, its impact and steps, as the triage expects of a bug. */
+    private static final List<Text> BUGS = List.of(
+            new Text("Invoice export fails with 500",
+                    "Since this morning the invoice export fails with a 500 error for all our users. Steps to "
+                            + "reproduce: 1. Open Reports 2. Click Export invoices 3. See the error. Expected a CSV file, "
+                            + "got an error page. Our finance team cannot close the month."),
+            new Text("Webhook deliveries to our endpoint stopped",
+                    "Our integration stopped receiving order.created webhooks at 09:12 today. The delivery log shows "
+                            + "'connection refused' but our endpoint is up. Expected deliveries to resume; actual: none "
+                            + "since then. This blocks fulfilment for about 300 orders."),
+            new Text("Mobile app crashes when uploading a photo",
+                    "On Android 14 the app closes as soon as I pick a photo from the gallery to attach to a report. "
+                            + "Steps: open a report, tap Attach, choose Gallery, pick any photo -> crash. Version 5.2.1."),
+            new Text("Saving a customer record returns an error",
+                    "Since the update last night, saving any customer record fails with 'Internal server error'. "
+                            + "Steps: open a customer, change the phone number, click Save. Expected the change to be "
+                            + "saved; actual: error 500 and the change is lost. All 40 agents are affected."));
+
     private TicketTexts() {
+    }
+
+    /** Bug report number {@code i}, from a separate range of customers. */
+    static CustomerTicket bug(int i) {
+        Text text = BUGS.get(i % BUGS.size());
+        int customer = 100 + i % 97;
+        return new CustomerTicket(text.subject() + " (bug #" + i + ")", text.body(), "Customer " + customer,
+                "customer" + customer + "@example.com", List.of());
     }
 
     static CustomerTicket ticket(int i) {

@@ -18,11 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import dev.deskloop.simulator.RecordedRequest;
 import dev.deskloop.simulator.Simulator;
 import dev.deskloop.simulator.SimulatorConfig;
 import dev.deskloop.simulator.intercom.IntercomSettings;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
+import dev.deskloop.simulator.zendesk.ZendeskComment;
 import dev.deskloop.simulator.zendesk.ZendeskSettings;
 import dev.deskloop.simulator.zendesk.ZendeskTicket;
 import dev.deskloop.simulator.zendesk.ZendeskWebhook;
@@ -32,6 +35,9 @@ import dev.deskloop.simulator.zendesk.ZendeskWebhook;
  * 127.0.0.1 with a fresh H2 data directory or a fresh PostgreSQL database, and the Zendesk simulator in this process;
  * sets the owner's password, signs in, connects Zendesk through the consent screen, and then measures:
  * <ol>
+ *   <li>(c) webhook in → internal note accepted by the simulator, for bug tickets: a short burst at 20 tickets/s and
+ *   a steady 1 ticket/s, with the simulator's real limit of 100 ticket updates a minute (Deskloop paces its writes
+ *   at 90 a minute, so a burst's notes beyond that wait for the next minute);</li>
  *   <li>(b) webhook in → triage stored at a fixed 20 tickets/s (the ticket is fetched from the simulator);</li>
  *   <li>(a) signed, verified, deduplicated, durable deliveries at a fixed 500/s, with acknowledgement latency;</li>
  *   <li>(a) the same at the maximum rate a fixed number of senders reach;</li>
@@ -44,6 +50,9 @@ public final class WebhookBench {
 
     private static final String SUBDOMAIN = "bench";
     private static final String OWNER_EMAIL = "owner@localhost";
+    /** Enough for every API request of phase (c) (about 4 per ticket), which runs right after the warm-up drained. */
+    private static final int REQUEST_LOG_CAPACITY = 20_000;
+    private static final Pattern TICKET_UPDATE = Pattern.compile(".*/api/v2/tickets/\\d+(\\.json)?");
 
     private final Options options;
     private final PrintStream out = System.out;
@@ -115,16 +124,17 @@ public final class WebhookBench {
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults()
                 .withHost("127.0.0.1")
                 .withPort(0)
-                .withRequestLogCapacity(1_000)
+                .withRequestLogCapacity(REQUEST_LOG_CAPACITY)
                 .withZendesk(ZendeskSettings.defaults()
                         .withClient("deskloop-bench", zendeskSecret)
                         .withRedirectUris(List.of(publicUrl + "/oauth/zendesk/callback"))
-                        .withRateLimits(options.zendeskRequestsPerMinute, options.zendeskRequestsPerMinute))
+                        .withRateLimits(options.zendeskRequestsPerMinute, options.zendeskTicketUpdatesPerMinute))
                 .withIntercom(IntercomSettings.defaults()
                         .withClient("deskloop-bench-intercom", intercomSecret)
                         .withRedirectUris(List.of(publicUrl + "/oauth/intercom/callback"))))) {
-            out.printf("simulator: %s (Zendesk API limit set to %,d requests/min; Zendesk's own plans allow 200-2,500)%n",
-                    simulator.baseUrl(), options.zendeskRequestsPerMinute);
+            out.printf("simulator: %s (Zendesk API limit set to %,d requests/min; Zendesk's own plans allow 200-2,500; "
+                            + "ticket updates limited to %,d/min as Zendesk does)%n",
+                    simulator.baseUrl(), options.zendeskRequestsPerMinute, options.zendeskTicketUpdatesPerMinute);
             try {
                 runAgainst(simulator, runDir, dataDir, port, publicUrl, zendeskSecret, intercomSecret);
             } finally {
@@ -151,6 +161,19 @@ public final class WebhookBench {
             tickets.add(simulator.zendesk().createTicket(SUBDOMAIN, TicketTexts.ticket(i)));
         }
         out.printf("simulator: created %d tickets on %s for the triage latency phase%n", tickets.size(), SUBDOMAIN);
+        // (c)'s bug tickets, likewise created before the connection exists.
+        List<ZendeskTicket> burstTickets = new ArrayList<>();
+        List<ZendeskTicket> steadyTickets = new ArrayList<>();
+        if (options.phases.contains("c")) {
+            int burst = (int) Math.round(options.notesBurstRate * options.notesBurstSeconds);
+            int steady = (int) Math.round(options.notesRate * options.notesSeconds);
+            for (int i = 0; i < burst + steady; i++) {
+                ZendeskTicket t = simulator.zendesk().createTicket(SUBDOMAIN, TicketTexts.bug(i));
+                (i < burst ? burstTickets : steadyTickets).add(t);
+            }
+            out.printf("simulator: created %d + %d bug tickets on %s for the webhook -> note phase%n", burst, steady,
+                    SUBDOMAIN);
+        }
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DESKLOOP_DATA_DIR", dataDir.toString());
@@ -173,11 +196,15 @@ public final class WebhookBench {
             env.put("DESKLOOP_DATABASE_USER", jdbcUser);
             env.put("DESKLOOP_DATABASE_PASSWORD", jdbcPassword);
         } else {
-            // The app's default: an H2 file in the data directory (application.yml), opened here the same way.
+            // The app's default H2 file in the data directory (application.yml), but with AUTO_SERVER=TRUE instead of
+            // DB_CLOSE_ON_EXIT=FALSE (H2 refuses the two together): the default URL locks the file to the app's
+            // process, and the bench must read the same database from its own. AUTO_SERVER only adds a TCP listener
+            // for other processes; the app's own access stays embedded.
             jdbcUrl = "jdbc:h2:file:" + dataDir + "/deskloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
             jdbcUser = "sa";
             jdbcPassword = "";
+            env.put("DESKLOOP_DATABASE_URL", jdbcUrl);
         }
         out.printf("database: %s%n", jdbcUrl);
         out.printf("app: %s %s -jar %s --server.address=127.0.0.1 %s%n", options.java,
@@ -213,7 +240,7 @@ public final class WebhookBench {
             Load load = new Load(hookUrl);
             CpuMeter cpu = new CpuMeter(app.pid());
             try {
-                measure(load, db, cpu, connectionId, secret, tickets);
+                measure(load, db, cpu, connectionId, secret, tickets, simulator, burstTickets, steadyTickets);
             } finally {
                 load.close();
             }
@@ -221,7 +248,8 @@ public final class WebhookBench {
     }
 
     private void measure(Load load, AppDatabase db, CpuMeter cpu, UUID connectionId, String secret,
-                         List<ZendeskTicket> tickets) throws Exception {
+                         List<ZendeskTicket> tickets, Simulator simulator, List<ZendeskTicket> burstTickets,
+                         List<ZendeskTicket> steadyTickets) throws Exception {
         long expectedRows = 0;
 
         // Warm-up: JIT, connection pools, Tomcat threads. Not measured.
@@ -232,6 +260,30 @@ public final class WebhookBench {
         expectedRows += warmResult.distinctSent();
         out.printf("  %d sent in %.1f s, %d errors%n", warmResult.sent, warmResult.seconds(), warmResult.errorCount());
         drain(db, cpu, connectionId, "warm-up");
+
+        if (options.phases.contains("c")) {
+            // (c) webhook in -> internal note in the ticket. Before (b): (b)'s bug tickets also get notes, and those
+            // would queue in front of (c)'s behind Deskloop's pacing of 90 writes a minute per connection.
+            if (!burstTickets.isEmpty()) {
+                expectedRows += notes(load, db, cpu, simulator, connectionId, secret, burstTickets,
+                        options.notesBurstRate, options.notesBurstSeconds, "burst");
+            }
+            if (!steadyTickets.isEmpty()) {
+                if (!burstTickets.isEmpty()) {
+                    awaitUpdateRoom(simulator, (int) Math.ceil(Math.min(60, options.notesSeconds) * options.notesRate));
+                }
+                expectedRows += notes(load, db, cpu, simulator, connectionId, secret, steadyTickets, options.notesRate,
+                        options.notesSeconds, "steady");
+            }
+            List<RecordedRequest> updates = simulator.requests().matching(WebhookBench::isTicketUpdate);
+            long refused = updates.stream().filter(r -> r.status() == 429).count();
+            out.printf("%n  (c) overall: %d ticket updates (PUT) reached the simulator, %d answered 429; at most %d "
+                            + "accepted in any 60 s (Zendesk's limit: %d); outbox %s; %d rows were held by Deskloop's "
+                            + "pacing, %d waited after a 429%n", updates.size(), refused, maxPerMinute(updates),
+                    options.zendeskTicketUpdatesPerMinute, db.outboxByStatus(connectionId),
+                    db.outboxWithErrorPrefix(connectionId, "paced"), db.outboxWithErrorPrefix(connectionId, "rate limited"));
+            drain(db, cpu, connectionId, "(c)");
+        }
 
         if (options.phases.contains("b")) {
             // (b) webhook in -> triage stored at a fixed, low rate.
@@ -245,12 +297,14 @@ public final class WebhookBench {
             Load.Result bResult = load.fixedRate(triage, options.triageRate, Duration.ofSeconds((long) options.triageSeconds + 5));
             expectedRows += bResult.distinctSent();
             long deadline = System.nanoTime() + Duration.ofSeconds(options.drainSeconds).toNanos();
+            // Only (b)'s own tickets count: (c)'s tickets of the same connection were triaged before.
+            Map<String, Long> stored = db.firstTriageStored(connectionId);
             long triaged;
-            while ((triaged = db.triagedTickets(connectionId)) < bResult.sent && System.nanoTime() < deadline) {
+            while ((triaged = triagedAmong(stored, triage, bResult.sent)) < bResult.sent && System.nanoTime() < deadline) {
                 Thread.sleep(250);
+                stored = db.firstTriageStored(connectionId);
             }
             CpuMeter.Usage bCpu = cpu.between(b0, cpu.sample());
-            Map<String, Long> stored = db.firstTriageStored(connectionId);
             long[] endToEnd = new long[bResult.sent];
             for (int i = 0; i < bResult.sent; i++) {
                 Long at = stored.get(Long.toString(triage.get(i).ticketId()));
@@ -346,6 +400,143 @@ public final class WebhookBench {
             out.printf("PostgreSQL table statistics for the whole run (pg_stat_user_tables):%n%s", db.tableStatistics());
         }
         results.put("inbox_rows_equal_distinct", Boolean.toString(rows == expectedRows && distinctEvents == rows));
+        out.printf("outbox (writes into tickets) at the end: %s; ticket updates answered 429 in the simulator's log: %d%n",
+                db.outboxByStatus(connectionId),
+                simulator.requests().matching(r -> isTicketUpdate(r) && r.status() == 429).size());
+    }
+
+    /**
+     * Phase (c) for one set of bug tickets: sends their {@code ticket.created} deliveries at {@code rate}, waits until
+     * each ticket holds an internal note written through the API (bounded by Deskloop's pacing: 90 writes a minute),
+     * and reports, per ticket, the time from the delivery's send to the note's creation in the simulator. Returns
+     * the number of distinct deliveries sent.
+     */
+    private long notes(Load load, AppDatabase db, CpuMeter cpu, Simulator simulator, UUID connectionId, String secret,
+                       List<ZendeskTicket> tickets, double rate, double seconds, String name) throws Exception {
+        section(String.format("(c) webhook in -> internal note in the ticket, %s: %d bug tickets at %s/s for %s s",
+                name, tickets.size(), fmtRate(rate), fmtRate(seconds)));
+        List<Load.Delivery> deliveries = tickets.stream()
+                .map(t -> Load.signed(secret, t.id(), Load.body("ticket.created", t.id(), t.updatedAt())))
+                .toList();
+        long outboxBefore = db.outboxByStatus(connectionId).values().stream().mapToLong(Long::longValue).sum();
+        CpuMeter.Sample c0 = cpu.sample();
+        Load.Result sent = load.fixedRate(deliveries, rate, Duration.ofSeconds((long) seconds + 5));
+        // Every write beyond 90 in a minute waits for the next minute: allow one minute per 90 notes, plus slack.
+        int minutes = (int) Math.ceil(sent.sent / 90.0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 60L * minutes).toNanos();
+        Map<Long, Instant> noted = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < sent.sent; i++) {
+                long id = tickets.get(i).id();
+                if (!noted.containsKey(id)) {
+                    firstInternalNote(simulator, id).ifPresent(at -> noted.put(id, at));
+                }
+            }
+            if (noted.size() >= sent.sent) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        CpuMeter.Usage cCpu = cpu.between(c0, cpu.sample());
+        Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
+        long[] toNote = new long[sent.sent];
+        long[] toTriage = new long[sent.sent];
+        long[] triageToNote = new long[sent.sent];
+        int bugs = 0;
+        StringBuilder csv = new StringBuilder("ticket,sent_at,triage_stored_ms,note_created_ms,is_bug\n");
+        for (int i = 0; i < sent.sent; i++) {
+            long id = tickets.get(i).id();
+            long sentAt = sent.sentAtEpochMicros[i];
+            AppDatabase.FirstTriage triage = triages.get(Long.toString(id));
+            Instant note = noted.get(id);
+            long noteMicros = note == null ? -1 : note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000;
+            toNote[i] = note == null ? -1 : (noteMicros - sentAt) * 1_000;
+            toTriage[i] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
+            triageToNote[i] = note == null || triage == null ? -1 : (noteMicros - triage.storedAtMicros()) * 1_000;
+            if (triage != null && triage.bug()) {
+                bugs++;
+            }
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%d,%.1f,%.1f,%s%n", id, sentAt, toTriage[i] / 1e6,
+                    toNote[i] / 1e6, triage == null ? "" : Boolean.toString(triage.bug())));
+        }
+        Files.writeString(runDir.resolve("notes-" + name + ".csv"), csv.toString(), StandardCharsets.UTF_8);
+        Load.Stats e2e = Load.Stats.of(toNote);
+        List<RecordedRequest> updates = simulator.requests().matching(WebhookBench::isTicketUpdate);
+        long refused = updates.stream().filter(r -> r.status() == 429).count();
+        Map<String, Long> outbox = db.outboxByStatus(connectionId);
+        long outboxRows = outbox.values().stream().mapToLong(Long::longValue).sum() - outboxBefore;
+        long dead = outbox.getOrDefault("dead", 0L);
+        out.printf("  sent %d at %.1f/s; acknowledged %d (errors %d: %s); ack latency %s%n", sent.sent,
+                sent.sent / sent.seconds(), sent.received.sum() + sent.duplicate.sum(), sent.errorCount(),
+                sent.errors.keySet(), sent.latencyStats().describe());
+        out.printf("  triaged as a bug: %d of %d; internal note present for %d of %d tickets (per ticket: notes-%s.csv)%n",
+                bugs, sent.sent, noted.size(), sent.sent, name);
+        out.printf("  webhook in -> triage stored: %s%n", Load.Stats.of(toTriage).describe());
+        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(triageToNote).describe());
+        out.printf("  webhook in -> internal note created in the ticket: %s%n", e2e.describe());
+        out.printf("  outbox: %d rows added in this phase; all rows by status %s; ticket updates answered 429 so far: %d; "
+                        + "at most %d accepted in any 60 s%n", outboxRows, outbox, refused, maxPerMinute(updates));
+        out.printf("  %s%n", cCpu.describe());
+        boolean met = noted.size() == sent.sent && sent.errorCount() == 0 && refused == 0 && dead == 0
+                && e2e.p95Ms() < 2000;
+        verdict("(c) webhook->note p95 at " + fmtRate(rate) + "/s (" + name + ")", "< 2000 ms", e2e.p95Ms(), met,
+                String.format("p50 %s ms, p95 %s ms, max %s ms, %d/%d notes, %d 429s, %d dead", Load.Stats.f(e2e.p50Ms()),
+                        Load.Stats.f(e2e.p95Ms()), Load.Stats.f(e2e.maxMs()), noted.size(), sent.sent, refused, dead), cCpu);
+        results.put("c_" + name + "_p50_ms", Load.Stats.f(e2e.p50Ms()));
+        results.put("c_" + name + "_p95_ms", Load.Stats.f(e2e.p95Ms()));
+        results.put("c_" + name + "_notes", noted.size() + "/" + sent.sent);
+        results.put("c_" + name + "_429", Long.toString(refused));
+        return sent.distinctSent();
+    }
+
+    /** How many of the first {@code sent} deliveries' tickets have a stored triage. */
+    private static long triagedAmong(Map<String, Long> stored, List<Load.Delivery> deliveries, int sent) {
+        return deliveries.subList(0, sent).stream().filter(d -> stored.containsKey(Long.toString(d.ticketId()))).count();
+    }
+
+    /** When the ticket's first internal note written through the API was created in the simulator, if it exists. */
+    private static java.util.Optional<Instant> firstInternalNote(Simulator simulator, long ticketId) {
+        return simulator.zendesk().ticket(SUBDOMAIN, ticketId).flatMap(t -> t.comments().stream()
+                .filter(c -> !c.isPublic() && c.throughApi()).map(ZendeskComment::createdAt).findFirst());
+    }
+
+    private static boolean isTicketUpdate(RecordedRequest r) {
+        return r.method().equals("PUT") && r.provider().equals("zendesk") && TICKET_UPDATE.matcher(r.path()).matches();
+    }
+
+    /** The most ticket updates the simulator accepted within any 60 s. */
+    private static int maxPerMinute(List<RecordedRequest> updates) {
+        List<Instant> at = updates.stream().filter(r -> r.status() < 300).map(RecordedRequest::at).sorted().toList();
+        int best = 0;
+        int from = 0;
+        for (int to = 0; to < at.size(); to++) {
+            while (at.get(from).isBefore(at.get(to).minusSeconds(60))) {
+                from++;
+            }
+            best = Math.max(best, to - from + 1);
+        }
+        return best;
+    }
+
+    /**
+     * Waits (at most 65 s) until the ticket updates accepted in the last minute leave room for {@code needed} more
+     * under Deskloop's 90 a minute, so that a steady phase after a burst is not paced by the burst's writes.
+     */
+    private void awaitUpdateRoom(Simulator simulator, int needed) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(65).toNanos();
+        long recent;
+        do {
+            Instant since = Instant.now().minusSeconds(60);
+            recent = simulator.requests().matching(r -> isTicketUpdate(r) && r.status() < 300 && r.at().isAfter(since))
+                    .size();
+            if (recent + needed <= 90) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        out.printf("%n  waited %.0f s for the burst's writes to leave Deskloop's rolling minute (%d in the last 60 s)%n",
+                (System.nanoTime() - start) / 1e9, recent);
     }
 
     /**
@@ -480,14 +671,19 @@ public final class WebhookBench {
         int maxSeconds = 30;
         int maxCount = 150_000;
         double triageRate = 20;
+        double notesBurstRate = 20;
+        double notesBurstSeconds = 5;
+        double notesRate = 1;
+        double notesSeconds = 60;
+        int zendeskTicketUpdatesPerMinute = 100;
         double triageSeconds = 30;
         int warmup = 5_000;
         int duplicateEvery = 10;
         int drainSeconds = 45;
         int quietWaitSeconds = 0;
-        int timeLimitSeconds = 330;
+        int timeLimitSeconds = 660;
         int zendeskRequestsPerMinute = 1_000_000;
-        List<String> phases = List.of("b", "fixed", "max");
+        List<String> phases = List.of("c", "b", "fixed", "max");
         List<String> appArgs = new ArrayList<>();
         List<String> appJvmOptions = new ArrayList<>();
 
@@ -524,6 +720,12 @@ public final class WebhookBench {
                     case "--quiet-wait-seconds" -> o.quietWaitSeconds = Integer.parseInt(value);
                     case "--time-limit-seconds" -> o.timeLimitSeconds = Integer.parseInt(value);
                     case "--zendesk-requests-per-minute" -> o.zendeskRequestsPerMinute = Integer.parseInt(value);
+                    case "--zendesk-ticket-updates-per-minute" ->
+                            o.zendeskTicketUpdatesPerMinute = Integer.parseInt(value);
+                    case "--notes-burst-rate" -> o.notesBurstRate = Double.parseDouble(value);
+                    case "--notes-burst-seconds" -> o.notesBurstSeconds = Double.parseDouble(value);
+                    case "--notes-rate" -> o.notesRate = Double.parseDouble(value);
+                    case "--notes-seconds" -> o.notesSeconds = Double.parseDouble(value);
                     case "--phases" -> o.phases = List.of(value.split(","));
                     case "--app-arg" -> o.appArgs.add(value);
                     case "--app-jvm-option" -> o.appJvmOptions.add(value);
@@ -542,7 +744,9 @@ public final class WebhookBench {
                         + "(./mvnw -q -DskipTests package, or bench/run which does)");
                 System.exit(2);
             }
-            if (o.rate <= 0 || o.triageRate <= 0 || o.senders < 1 || o.maxCount < 1 || o.timeLimitSeconds < 30
+            if (o.rate <= 0 || o.triageRate <= 0 || o.notesRate <= 0 || o.notesBurstRate <= 0 || o.notesSeconds < 0
+                    || o.notesBurstSeconds < 0 || o.notesRate * o.notesSeconds + o.notesBurstRate * o.notesBurstSeconds > 2_000
+                    || o.senders < 1 || o.maxCount < 1 || o.timeLimitSeconds < 30
                     || o.rate > 20_000 || o.senders > 1_000 || o.maxCount > 1_000_000) {
                 System.err.println("bench: rates, counts and limits out of range (rate <= 20000/s, senders <= 1000, "
                         + "max-count <= 1000000, time limit >= 30 s)");
@@ -569,11 +773,14 @@ public final class WebhookBench {
                       --rate 500 --fixed-seconds 30                 (a) fixed-rate phase
                       --senders 32 --max-seconds 30 --max-count 150000  (a) maximum-rate phase
                       --triage-rate 20 --triage-seconds 30          (b) webhook -> triage phase
+                      --notes-burst-rate 20 --notes-burst-seconds 5  (c) webhook -> note, burst (0 s skips it)
+                      --notes-rate 1 --notes-seconds 60              (c) webhook -> note, steady (0 s skips it)
                       --warmup 5000 --duplicate-every 10 --drain-seconds 45
                       --quiet-wait-seconds 0       wait up to N s for other processes to calm down first
-                      --time-limit-seconds 330     hard limit for the whole run
+                      --time-limit-seconds 660     hard limit for the whole run
                       --zendesk-requests-per-minute 1000000   the simulator's API rate limit
-                      --phases b,fixed,max         which phases to run (warm-up always runs)
+                      --zendesk-ticket-updates-per-minute 100 its ticket-update limit (Zendesk's; keep it for (c))
+                      --phases c,b,fixed,max       which phases to run (warm-up always runs)
                       --app-arg ARG                extra app argument, e.g. --deskloop.jobs.polling-interval=200ms
                       --app-jvm-option OPT         extra JVM option for the app, e.g. -Xmx1g
                     """);
