@@ -47,11 +47,12 @@ class DeliveriesBrowserIT extends HelpdeskBrowserTest {
         assertThat(browser.showsButton("Retry")).isFalse();
 
         // Zendesk answers every API call with a server error: fetching the ticket fails until it is dead-lettered.
+        // The faults go on before the delivery is processed (its webhook is not an API call and still arrives).
         int before = beforeSimulatorActs();
         ZendeskTicket flaky = SIMULATOR.zendesk().createTicket(subdomain,
                 new CustomerTicket("Flaky export", EXPORT_AGAIN, "Bob", "bob@example.com", List.of()));
-        receiveWebhooks(before);
         SIMULATOR.zendesk().faults().failNext(1000);
+        receiveWebhooks(before);
         InboxEntry dead = failUntilDead();
         assertThat(dead.attempts()).isEqualTo(8);
 
