@@ -27,6 +27,9 @@ public final class ReproSteps {
             "^\\s*(?:#{1,6}\\s*|\\*\\*)?(?:expected|actual|result|what\\s+happens|what\\s+should|environment|browser|"
                     + "version|notes?|additional|impact|workaround)\\b.{0,40}[:\\-]?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_FIRST = Pattern.compile("(?<=^|[:\\s])1[.)]\\s+(?=\\S)");
+    private static final Pattern TRAILING_SECTION = Pattern.compile(
+            "(?<=[.!?])\\s+(?=(?:expected|actual|result|instead)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile(
             "^\\s*(?:(?:step\\s*)?\\d{1,2}\\s*[.):]|[-*•·]|[a-h]\\))\\s+(.+)$", Pattern.CASE_INSENSITIVE);
     private static final String ACTION = "(?:go(?:ing)?\\s+to|goes\\s+to|went\\s+to|open(?:s|ed)?|click(?:s|ed)?|tap(?:s|ped)?"
@@ -63,7 +66,7 @@ public final class ReproSteps {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String[] lines = text.split("\n");
+        String[] lines = unfoldInlineLists(text).split("\n");
         List<String> steps = underHeading(lines);
         if (steps.isEmpty()) {
             steps = actionList(lines);
@@ -72,6 +75,43 @@ public final class ReproSteps {
             steps = narrative(text);
         }
         return steps.stream().limit(MAX_STEPS).toList();
+    }
+
+    /**
+     * Puts a numbered list written on one line ("Steps: 1. Open Reports 2. Click Export 3. See the error. Expected a
+     * file.") on lines of its own, so that it reads like any other list; a trailing "Expected …"/"Actual …" sentence
+     * gets its own line too and ends the list.
+     */
+    static String unfoldInlineLists(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            Matcher first = INLINE_FIRST.matcher(line);
+            if (line.length() > 2000 || !first.find() || !line.substring(first.end()).matches("(?s).*\\s2[.)]\\s+\\S.*")) {
+                out.append(line);
+                continue;
+            }
+            StringBuilder unfolded = new StringBuilder(line.substring(0, first.start())).append('\n');
+            String rest = line.substring(first.start());
+            int next = 2;
+            int from = 0;
+            StringBuilder items = new StringBuilder();
+            while (true) {
+                Matcher number = Pattern.compile("\\s" + next + "[.)]\\s+(?=\\S)").matcher(rest);
+                if (!number.find(from)) {
+                    break;
+                }
+                items.append(rest, from, number.start()).append('\n');
+                from = number.start() + 1;
+                next++;
+            }
+            items.append(rest.substring(from));
+            unfolded.append(TRAILING_SECTION.matcher(items).replaceAll("\n"));
+            out.append(unfolded);
+        }
+        return out.toString();
     }
 
     private static List<String> underHeading(String[] lines) {

@@ -7,6 +7,20 @@ import org.junit.jupiter.api.Test;
 class ReproStepsTest {
 
     @Test
+    void readsANumberedListWrittenOnOneLine() {
+        var steps = ReproSteps.extract("Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error. "
+                + "Expected a CSV file.");
+
+        assertThat(steps).containsExactly("Open Reports", "Click Export invoices", "See the error");
+    }
+
+    @Test
+    void numbersThatAreNotAListStayText() {
+        assertThat(ReproSteps.unfoldInlineLists("We have 1. priority and version 2.3 here"))
+                .isEqualTo("We have 1. priority and version 2.3 here");
+    }
+
+    @Test
     void readsTheSectionUnderAStepsToReproduceHeading() {
         String text = """
                 The invoice total is wrong.
