@@ -42,7 +42,7 @@ public class ConnectionTokens {
     public String accessToken(UUID connectionId) {
         Connection connection = usable(connectionId);
         if (!dueForRefresh(connection)) {
-            return connections.secrets(connectionId).accessToken();
+            return connections.accessToken(connectionId);
         }
         return refresh(connectionId, false);
     }

@@ -64,19 +64,27 @@ public class Workspaces {
     }
 
     public List<Member> members(UUID workspaceId) {
-        return jdbc.sql("""
-                        select u.id, u.email, u.display_name, m.role, m.created_at from membership m
-                        join app_user u on u.id = m.user_id
-                        where m.workspace_id = :workspace order by u.email""")
+        return jdbc.sql(MEMBER_SELECT + " where m.workspace_id = :workspace order by u.email")
                 .param("workspace", workspaceId)
-                .query((rs, row) -> new Member(rs.getObject("id", UUID.class), rs.getString("email"),
-                        rs.getString("display_name"), Role.fromWireName(rs.getString("role")),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query(Workspaces::member)
                 .list();
     }
 
     public Optional<Member> member(UUID workspaceId, UUID userId) {
-        return members(workspaceId).stream().filter(m -> m.userId().equals(userId)).findFirst();
+        return jdbc.sql(MEMBER_SELECT + " where m.workspace_id = :workspace and m.user_id = :user")
+                .param("workspace", workspaceId)
+                .param("user", userId)
+                .query(Workspaces::member)
+                .optional();
+    }
+
+    private static final String MEMBER_SELECT = """
+            select u.id, u.email, u.display_name, m.role, m.created_at from membership m
+            join app_user u on u.id = m.user_id""";
+
+    private static Member member(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                Role.fromWireName(rs.getString("role")), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     void addMember(UUID workspaceId, UUID userId, Role role) {

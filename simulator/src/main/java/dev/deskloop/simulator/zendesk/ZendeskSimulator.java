@@ -105,10 +105,7 @@ public final class ZendeskSimulator {
                     t.tags.add(lower);
                 }
             });
-            long auditId = a.newAuditId();
-            ZendeskAccount.Comment first = new ZendeskAccount.Comment(a.newCommentId(), requester.id, input.body(),
-                "<div class=\"zd-comment\" dir=\"auto\"><p>" + Html.escape(input.body()).replace("\n", "<br>") + "</p></div>",
-                true, false, auditId, now);
+            ZendeskAccount.Comment first = customerComment(a, requester.id, input.body(), now);
             t.comments.add(first);
             a.tickets.put(t.id, t);
             jobs = deliveries.onChange(a, t, new ZendeskDeliveries.Change(true, first, null, "end_user", requester.id));
@@ -124,14 +121,9 @@ public final class ZendeskSimulator {
         List<WebhookQueue.Job> jobs;
         ZendeskTicket snapshot;
         synchronized (a) {
-            ZendeskAccount.Ticket t = a.tickets.get(ticketId);
-            if (t == null) {
-                throw new IllegalArgumentException("no ticket " + ticketId + " on " + subdomain);
-            }
+            ZendeskAccount.Ticket t = existingTicket(a, ticketId);
             Instant now = clock.instant();
-            ZendeskAccount.Comment c = new ZendeskAccount.Comment(a.newCommentId(), t.requesterId, body,
-                "<div class=\"zd-comment\" dir=\"auto\"><p>" + Html.escape(body).replace("\n", "<br>") + "</p></div>",
-                true, false, a.newAuditId(), now);
+            ZendeskAccount.Comment c = customerComment(a, t.requesterId, body, now);
             t.comments.add(c);
             String previous = t.status;
             if (List.of("pending", "solved", "hold").contains(t.status)) {
@@ -145,16 +137,28 @@ public final class ZendeskSimulator {
         return snapshot;
     }
 
+    /** A public comment written by the customer in the Zendesk UI, with the HTML Zendesk renders for it. */
+    private static ZendeskAccount.Comment customerComment(ZendeskAccount a, long authorId, String body, Instant now) {
+        return new ZendeskAccount.Comment(a.newCommentId(), authorId, body,
+            "<div class=\"zd-comment\" dir=\"auto\"><p>" + Html.escape(body).replace("\n", "<br>") + "</p></div>",
+            true, false, a.newAuditId(), now);
+    }
+
+    private static ZendeskAccount.Ticket existingTicket(ZendeskAccount a, long ticketId) {
+        ZendeskAccount.Ticket t = a.tickets.get(ticketId);
+        if (t == null) {
+            throw new IllegalArgumentException("no ticket " + ticketId + " on " + a.subdomain);
+        }
+        return t;
+    }
+
     /** Changes a ticket's status as an agent in the Zendesk UI would (e.g. to test closed tickets). */
     public ZendeskTicket setStatus(String subdomain, long ticketId, String status) {
         ZendeskAccount a = require(subdomain);
         List<WebhookQueue.Job> jobs;
         ZendeskTicket snapshot;
         synchronized (a) {
-            ZendeskAccount.Ticket t = a.tickets.get(ticketId);
-            if (t == null) {
-                throw new IllegalArgumentException("no ticket " + ticketId + " on " + subdomain);
-            }
+            ZendeskAccount.Ticket t = existingTicket(a, ticketId);
             String previous = t.status;
             t.status = status;
             t.updatedAt = clock.instant();
