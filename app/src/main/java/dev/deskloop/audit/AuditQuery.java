@@ -2,6 +2,8 @@ package dev.deskloop.audit;
 
 import java.time.Instant;
 
+import dev.deskloop.platform.InvalidInput;
+
 /**
  * Filters and paging for reading the audit log; null filters match everything. Pages count from 0.
  */
@@ -13,13 +15,13 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
         actor = blankToNull(actor);
         action = blankToNull(action);
         if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+            throw new InvalidInput("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+            throw new InvalidInput("size", "must be between 1 and " + MAX_SIZE);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
+            throw new InvalidInput("from", "must not be after to");
         }
     }
 

@@ -211,10 +211,9 @@ public class ConnectionLifecycle {
 
     private void transition(Caller caller, UUID connectionId, ConnectionStatus from, ConnectionStatus to, String action) {
         transaction.executeWithoutResult(status -> {
-            Connection connection = connections.of(caller.workspaceId(), connectionId)
+            Connection current = connections.lock(connectionId)
+                    .filter(c -> c.workspaceId().equals(caller.workspaceId()))
                     .orElseThrow(() -> new NotFoundException("Connection"));
-            connections.lock(connectionId);
-            Connection current = connections.byId(connectionId).orElseThrow();
             if (current.status() == to) {
                 return;
             }
@@ -226,8 +225,8 @@ public class ConnectionLifecycle {
             if (to == ConnectionStatus.CONNECTED) {
                 events.publishEvent(new ConnectionActivated(caller.workspaceId(), connectionId));
             }
-            audit.record(caller.workspaceId(), caller.email(), action, connection.provider().displayName() + " "
-                    + connection.label(), "connection " + connectionId);
+            audit.record(caller.workspaceId(), caller.email(), action, current.provider().displayName() + " "
+                    + current.label(), "connection " + connectionId);
         });
     }
 
@@ -243,17 +242,17 @@ public class ConnectionLifecycle {
             return;
         }
         HelpdeskProvider helpdesk = providers.get(connection.provider());
-        Connections.Secrets secrets = connections.secrets(connectionId);
+        String accessToken = connections.accessToken(connectionId);
         StringBuilder problems = new StringBuilder();
-        if (secrets.accessToken() != null) {
+        if (accessToken != null) {
             try {
-                helpdesk.webhooks().unregister(connection.account(), secrets.accessToken(),
+                helpdesk.webhooks().unregister(connection.account(), accessToken,
                         new WebhookRegistration(connection.webhookId(), connection.triggerIds(), null));
             } catch (HelpdeskApiException e) {
                 problems.append("removing the webhook failed: ").append(e.getMessage()).append("; ");
             }
             try {
-                helpdesk.auth().revoke(connection.account(), secrets.accessToken());
+                helpdesk.auth().revoke(connection.account(), accessToken);
             } catch (HelpdeskApiException e) {
                 problems.append("revoking the token failed: ").append(e.getMessage()).append("; ");
             }

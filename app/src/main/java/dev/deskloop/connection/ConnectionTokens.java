@@ -81,10 +81,10 @@ public class ConnectionTokens {
                 return Outcome.failure(new Refusal(locked.provider().displayName() + " is " + locked.status().wireName()
                         + "; reconnect it in Settings → Integrations."));
             }
-            Connections.Secrets secrets = connections.secrets(connectionId);
             if (!force && !dueForRefresh(locked)) {
-                return Outcome.token(secrets.accessToken()); // another caller refreshed while we waited
+                return Outcome.token(connections.accessToken(connectionId)); // another caller refreshed while we waited
             }
+            Connections.Secrets secrets = connections.secrets(connectionId);
             HelpdeskProvider helpdesk = providers.get(locked.provider());
             if (secrets.refreshToken() == null) {
                 if (force) {

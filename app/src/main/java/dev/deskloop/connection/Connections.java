@@ -57,7 +57,9 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     }
 
     public Optional<Connection> active(UUID workspaceId) {
-        return ofWorkspace(workspaceId).stream().filter(c -> c.status().active()).findFirst();
+        return jdbc.sql(SELECT + " where workspace_id = :workspace and status <> 'disconnected'"
+                        + " order by created_at desc fetch first 1 rows only")
+                .param("workspace", workspaceId).query(Connections::connection).optional();
     }
 
     /** Active connections of other workspaces to the same provider account. */
@@ -79,9 +81,9 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     /** The active Intercom connection for an Intercom workspace (webhooks name it by {@code app_id}). */
     public Optional<Connection> activeByAccount(ProviderId provider, String account) {
         return jdbc.sql(SELECT + " where provider = :provider and account = :account and status <> 'disconnected'"
-                        + " order by created_at desc")
+                        + " order by created_at desc fetch first 1 rows only")
                 .param("provider", provider.wireName()).param("account", account)
-                .query(Connections::connection).list().stream().findFirst();
+                .query(Connections::connection).optional();
     }
 
     /** Connected or paused connections whose access token expires before the given time. */

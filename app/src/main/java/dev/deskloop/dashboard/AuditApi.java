@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.audit.AuditPage;
+import dev.deskloop.audit.AuditQuery;
 import dev.deskloop.workspace.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class AuditApi {
                   @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        var query = AuditPages.query(actor, action, AuditPages.day(from, "from", false),
+        var query = new AuditQuery(actor, action, AuditPages.day(from, "from", false),
                 AuditPages.day(to, "to", true), page, size);
         AuditPage result = audit.search(caller.workspaceId(), query);
         return new Events(result.events().stream()

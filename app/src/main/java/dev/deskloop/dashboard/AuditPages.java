@@ -39,7 +39,7 @@ class AuditPages {
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(defaultValue = "0") int page, Model model) {
         Caller caller = pages.caller(me, workspaceId, model);
-        AuditQuery query = query(actor, action, day(from, "from", false), day(to, "to", true), page, PAGE_SIZE);
+        AuditQuery query = new AuditQuery(actor, action, day(from, "from", false), day(to, "to", true), page, PAGE_SIZE);
         AuditPage result = audit.search(caller.workspaceId(), query);
         model.addAttribute("result", result);
         model.addAttribute("actions", audit.actions(caller.workspaceId()));
@@ -48,20 +48,6 @@ class AuditPages {
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         return "audit";
-    }
-
-    /** Builds a query, turning invalid paging or ranges into a named-field error. */
-    static AuditQuery query(String actor, String action, Instant from, Instant to, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInput("page", "must be 0 or more");
-        }
-        if (size < 1 || size > AuditQuery.MAX_SIZE) {
-            throw new InvalidInput("size", "must be between 1 and " + AuditQuery.MAX_SIZE);
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInput("from", "must not be after to");
-        }
-        return new AuditQuery(actor, action, from, to, page, size);
     }
 
     /** A date (yyyy-mm-dd, the start or end of that UTC day) or an exact instant. */

@@ -32,13 +32,6 @@ public class Memberships {
         this.audit = audit;
     }
 
-    /** The caller for a signed-in user inside a workspace; not a member → not found, so nothing is revealed. */
-    public Caller caller(UUID workspaceId, UUID userId) {
-        Account account = accounts.byId(userId).orElseThrow(() -> new NotFoundException("Workspace"));
-        Role role = workspaces.roleOf(workspaceId, userId).orElseThrow(() -> new NotFoundException("Workspace"));
-        return new Caller(userId, account.email(), workspaceId, role);
-    }
-
     public Workspace workspace(Caller caller) {
         return workspaces.byId(caller.workspaceId()).orElseThrow(() -> new NotFoundException("Workspace"));
     }

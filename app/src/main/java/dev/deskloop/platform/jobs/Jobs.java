@@ -9,7 +9,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -82,10 +81,6 @@ public final class Jobs implements SmartLifecycle {
         };
     }
 
-    public SchedulerClient client() {
-        return scheduler;
-    }
-
     /** Schedules a job unless one with the same task and instance id is already waiting. */
     public <T> boolean schedule(TaskInstance<T> instance, Instant at) {
         // Databases keep microseconds and may round up; a job due "now" must not land a fraction after now.
@@ -145,12 +140,6 @@ public final class Jobs implements SmartLifecycle {
             }
         });
         return due[0];
-    }
-
-    /** Stops taking new jobs at once, the way a crash would, without waiting for running ones (tests). */
-    public void halt() {
-        scheduler.stop();
-        running = false;
     }
 
     @Override
