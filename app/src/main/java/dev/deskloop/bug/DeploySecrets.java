@@ -1,24 +1,21 @@
 package dev.deskloop.bug;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.platform.crypto.KeyRotation;
+import dev.deskloop.platform.crypto.Hmac;
+import dev.deskloop.platform.crypto.SecretTokens;
 import dev.deskloop.platform.crypto.TokenCipher;
 import dev.deskloop.workspace.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class DeploySecrets implements KeyRotation.EncryptedSecrets {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final TokenCipher cipher;
@@ -50,9 +45,7 @@ public class DeploySecrets implements KeyRotation.EncryptedSecrets {
     @Transactional
     public String generate(Caller caller) {
         caller.requireAdministrator();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = "dlsd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = SecretTokens.generate("dlsd_");
         UUID workspaceId = caller.workspaceId();
         boolean replaced = jdbc.sql("delete from deploy_secret where workspace_id = :w").param("w", workspaceId).update() > 0;
         jdbc.sql("insert into deploy_secret (workspace_id, secret, created_at) values (:w, :secret, :now)")
@@ -104,13 +97,7 @@ public class DeploySecrets implements KeyRotation.EncryptedSecrets {
     }
 
     static byte[] sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.compute("HmacSHA256", secret, body);
     }
 
     private static String associatedData(UUID workspaceId) {

@@ -2,6 +2,7 @@ package dev.deskloop.bug;
 
 import java.util.UUID;
 
+import dev.deskloop.writeback.Html;
 import org.springframework.web.util.HtmlUtils;
 
 /** The RCA reply and note as HTML (every value escaped), and their idempotency keys. */
@@ -23,14 +24,7 @@ final class RcaMessages {
 
     /** The RCA text as paragraphs: blank lines separate paragraphs, single line breaks stay. */
     static String replyHtml(String rca) {
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : rca.strip().split("\\R\\s*\\R")) {
-            if (!paragraph.isBlank()) {
-                html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>"))
-                        .append("</p>");
-            }
-        }
-        return html.toString();
+        return Html.paragraphs(rca);
     }
 
     static String noteHtml(Bug bug, String changeUrl) {

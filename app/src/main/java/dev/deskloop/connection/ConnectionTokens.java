@@ -2,6 +2,7 @@ package dev.deskloop.connection;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.helpdesk.HelpdeskApiException;
@@ -53,6 +54,25 @@ public class ConnectionTokens {
      */
     public String refreshAfterUnauthorized(UUID connectionId) {
         return refresh(connectionId, true);
+    }
+
+    /**
+     * Runs a provider call with the connection's token; on 401 refreshes once and tries again, and when the provider
+     * still refuses, marks the connection {@code connection_error} and rethrows.
+     */
+    public <T> T withToken(Connection connection, Function<String, T> call) {
+        try {
+            return call.apply(accessToken(connection.id()));
+        } catch (HelpdeskApiException.Unauthorized first) {
+            String fresh = refreshAfterUnauthorized(connection.id());
+            try {
+                return call.apply(fresh);
+            } catch (HelpdeskApiException.Unauthorized second) {
+                markUnauthorized(connection.id(), connection.provider().displayName()
+                        + " refused the token even after a refresh (" + second.getMessage() + "). Reconnect.");
+                throw second;
+            }
+        }
     }
 
     /** Records that the provider refuses the connection's credentials even after a refresh. */

@@ -14,4 +14,10 @@ public interface ProviderEvents {
 
     /** Reads a verified delivery; throws {@link MalformedDelivery} when it is not a payload this provider sends. */
     InboundDelivery read(byte[] body, Function<String, String> header);
+
+    /**
+     * What a stored, already verified delivery means, without its headers (they are not stored): what a job needs
+     * to process it. Throws {@link MalformedDelivery} like {@link #read}.
+     */
+    HelpdeskEvent event(byte[] body);
 }

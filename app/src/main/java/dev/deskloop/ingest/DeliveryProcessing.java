@@ -22,7 +22,6 @@ import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskProvider;
 import dev.deskloop.helpdesk.HelpdeskProviders;
 import dev.deskloop.helpdesk.HelpdeskTicket;
-import dev.deskloop.helpdesk.InboundDelivery;
 import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.jobs.Jobs;
@@ -99,15 +98,15 @@ public class DeliveryProcessing {
             return;
         }
         HelpdeskProvider provider = providers.get(connection.provider());
-        InboundDelivery delivery;
+        HelpdeskEvent event;
         try {
-            delivery = provider.events().read(inbox.payload(inboxId), header -> null);
+            event = provider.events().event(inbox.payload(inboxId));
         } catch (MalformedDelivery e) {
             inbox.finish(inboxId, InboxStatus.IGNORED, "unreadable payload: " + e.getMessage());
             return;
         }
-        if (!(delivery.event() instanceof HelpdeskEvent.TicketActivity activity)) {
-            inbox.finish(inboxId, InboxStatus.IGNORED, ((HelpdeskEvent.Ignored) delivery.event()).reason());
+        if (!(event instanceof HelpdeskEvent.TicketActivity activity)) {
+            inbox.finish(inboxId, InboxStatus.IGNORED, ((HelpdeskEvent.Ignored) event).reason());
             return;
         }
         if (activity.activity() == HelpdeskEvent.Activity.AGENT_ACTIVITY) {
@@ -132,18 +131,7 @@ public class DeliveryProcessing {
 
     private HelpdeskTicket fetch(Connection connection, HelpdeskProvider provider, String ticketId, UUID inboxId) {
         try {
-            try {
-                return provider.client().fetch(connection.account(), tokens.accessToken(connection.id()), ticketId);
-            } catch (HelpdeskApiException.Unauthorized first) {
-                String fresh = tokens.refreshAfterUnauthorized(connection.id());
-                try {
-                    return provider.client().fetch(connection.account(), fresh, ticketId);
-                } catch (HelpdeskApiException.Unauthorized second) {
-                    tokens.markUnauthorized(connection.id(), connection.provider().displayName()
-                            + " refused the token even after a refresh (" + second.getMessage() + "). Reconnect.");
-                    throw second;
-                }
-            }
+            return tokens.withToken(connection, token -> provider.client().fetch(connection.account(), token, ticketId));
         } catch (HelpdeskApiException.Unauthorized e) {
             inbox.hold(inboxId, "kept until the connection is repaired: " + e.getMessage());
             return null;

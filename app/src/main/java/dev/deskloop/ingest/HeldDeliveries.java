@@ -22,8 +22,9 @@ class HeldDeliveries {
     @EventListener
     void on(ConnectionActivated activated) {
         for (UUID id : inbox.held(activated.connectionId())) {
-            inbox.requeue(id);
-            jobs.scheduleNow(DeliveryProcessing.instance(id));
+            if (inbox.requeue(id)) {
+                jobs.scheduleNow(DeliveryProcessing.instance(id));
+            }
         }
     }
 }

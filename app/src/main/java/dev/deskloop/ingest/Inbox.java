@@ -98,8 +98,10 @@ public class Inbox {
                 .param("note", cut(reason)).param("id", id).update();
     }
 
-    void requeue(UUID id) {
-        jdbc.sql("update inbox set status = 'received', next_attempt_at = null where id = :id").param("id", id).update();
+    /** Puts a held delivery back in line; false when it is no longer held (finished meanwhile). */
+    boolean requeue(UUID id) {
+        return jdbc.sql("update inbox set status = 'received', next_attempt_at = null where id = :id and status = 'held'")
+                .param("id", id).update() == 1;
     }
 
     int attempts(UUID id) {

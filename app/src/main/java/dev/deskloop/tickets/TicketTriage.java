@@ -85,7 +85,7 @@ public class TicketTriage {
         if (ticket == null) {
             return Optional.empty();
         }
-        Optional<TriageRecord> latest = tickets.latestTriage(ticketId);
+        Optional<TriageRecord> latest = Optional.ofNullable(ticket.latestTriage());
         if (latest.isPresent() && latest.get().messageCount() >= ticket.messageCount()) {
             return Optional.empty();
         }
@@ -96,7 +96,8 @@ public class TicketTriage {
         metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));
         try {
             return transaction.execute(status -> {
-                TriageRecord stored = tickets.storeTriage(ticket, ticket.messageCount(), result, millis);
+                int version = latest.map(TriageRecord::version).orElse(0) + 1;
+                TriageRecord stored = tickets.storeTriage(ticket, version, ticket.messageCount(), result, millis);
                 audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
                         ticket.provider().displayName() + " ticket " + ticket.externalId(),
                         result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())

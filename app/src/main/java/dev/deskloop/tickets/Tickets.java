@@ -135,14 +135,8 @@ public class Tickets {
                 .param("ticket", ticketId).query(Tickets::triage).list();
     }
 
-    Optional<TriageRecord> latestTriage(UUID ticketId) {
-        return jdbc.sql(TRIAGE_SELECT + " where ticket_id = :ticket order by version desc limit 1")
-                .param("ticket", ticketId).query(Tickets::triage).optional();
-    }
-
-    /** Stores a triage as the next version; a concurrent store of the same version loses (DuplicateKeyException). */
-    TriageRecord storeTriage(StoredTicket ticket, int messageCount, Triage triage, long durationMillis) {
-        int version = latestTriage(ticket.id()).map(TriageRecord::version).orElse(0) + 1;
+    /** Stores a triage as this version; a concurrent store of the same version loses (DuplicateKeyException). */
+    TriageRecord storeTriage(StoredTicket ticket, int version, int messageCount, Triage triage, long durationMillis) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""

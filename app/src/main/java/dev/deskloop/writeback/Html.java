@@ -1,12 +1,12 @@
 package dev.deskloop.writeback;
 
 /** Escaping for the HTML Deskloop writes into tickets: every value from a ticket or a person goes through it. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -32,7 +32,7 @@ final class Html {
     }
 
     /** Escaped text as paragraphs: blank lines separate paragraphs, single line breaks stay line breaks. */
-    static String paragraphs(String text) {
+    public static String paragraphs(String text) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : text.strip().split("\\R\\s*\\R")) {
             if (!paragraph.isBlank()) {

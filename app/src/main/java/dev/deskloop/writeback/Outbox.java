@@ -155,9 +155,10 @@ public class Outbox {
                 .param("connection", connectionId).query(UUID.class).list();
     }
 
-    void requeue(UUID id) {
-        jdbc.sql("update outbox set status = 'pending', next_attempt_at = null where id = :id and status = 'waiting'")
-                .param("id", id).update();
+    /** Puts a waiting write back in line; false when it is no longer waiting. */
+    boolean requeue(UUID id) {
+        return jdbc.sql("update outbox set status = 'pending', next_attempt_at = null where id = :id and status = 'waiting'")
+                .param("id", id).update() == 1;
     }
 
     record Sends(int count, Instant oldest) {

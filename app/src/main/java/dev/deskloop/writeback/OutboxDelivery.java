@@ -135,7 +135,7 @@ public class OutboxDelivery {
         boolean mayHaveReachedProvider = row.attempts() > 0;
         outbox.attempting(outboxId);
         try {
-            String ref = withToken(connection, token -> {
+            String ref = tokens.withToken(connection, token -> {
                 if (mayHaveReachedProvider && !(write instanceof HelpdeskWrite.FieldUpdate)) {
                     Optional<String> found = writer.findMarker(target, token, row.marker());
                     if (found.isPresent()) {
@@ -185,21 +185,6 @@ public class OutboxDelivery {
             case HelpdeskWrite.PublicReply reply -> new HelpdeskWrite.PublicReply(reply.html() + footer);
             case HelpdeskWrite.FieldUpdate update -> update;
         };
-    }
-
-    private <T> T withToken(Connection connection, Function<String, T> call) {
-        try {
-            return call.apply(tokens.accessToken(connection.id()));
-        } catch (HelpdeskApiException.Unauthorized first) {
-            String fresh = tokens.refreshAfterUnauthorized(connection.id());
-            try {
-                return call.apply(fresh);
-            } catch (HelpdeskApiException.Unauthorized second) {
-                tokens.markUnauthorized(connection.id(), connection.provider().displayName()
-                        + " refused the token even after a refresh (" + second.getMessage() + "). Reconnect.");
-                throw second;
-            }
-        }
     }
 
     private void deadLetter(OutboxEntry row, String error) {

@@ -22,8 +22,9 @@ class WaitingWrites {
     @EventListener
     void on(ConnectionActivated activated) {
         for (UUID id : outbox.waitingFor(activated.connectionId())) {
-            outbox.requeue(id);
-            jobs.scheduleNow(OutboxDelivery.instance(id));
+            if (outbox.requeue(id)) {
+                jobs.scheduleNow(OutboxDelivery.instance(id));
+            }
         }
     }
 }

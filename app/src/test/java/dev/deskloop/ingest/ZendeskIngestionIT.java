@@ -150,6 +150,18 @@ class ZendeskIngestionIT extends IntegrationTest {
     }
 
     @Test
+    void aDeliveryIdentifiedOnlyByItsInvocationIdIsProcessed() throws Exception {
+        ZendeskTicket ticket = customerTicket("No timestamp", BUG);
+        String body = "{\"event\":\"ticket.created\",\"ticket_id\":\"" + ticket.id() + "\"}";
+
+        deliveries.zendesk(connectionId, body, secret, clock.instant()).andExpect(jsonPath("$.status").value("received"));
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        assertThat(tickets.byExternalId(connectionId, Long.toString(ticket.id()))).isPresent();
+    }
+
+    @Test
     void unknownEventsAreAcknowledgedAndIgnored() throws Exception {
         String body = "{\"event\":\"ticket.solved\",\"ticket_id\":\"42\",\"updated_at\":\"2026-03-14T09:00:00Z\"}";
 

@@ -1,20 +1,18 @@
 package dev.deskloop.helpdesk.intercom;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Function;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.deskloop.helpdesk.HelpdeskEvent;
 import dev.deskloop.helpdesk.InboundDelivery;
 import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderEvents;
 import dev.deskloop.helpdesk.WebhookCheck;
+import dev.deskloop.platform.crypto.Hmac;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,13 +49,12 @@ final class IntercomEvents implements ProviderEvents {
     }
 
     static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hmac.compute("HmacSHA1", secret, body));
+    }
+
+    @Override
+    public HelpdeskEvent event(byte[] body) {
+        return read(body, header -> null).event(); // Intercom's id and app are in the body, not in headers
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.deskloop.helpdesk.zendesk;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.function.Function;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.deskloop.helpdesk.HelpdeskEvent;
 import dev.deskloop.helpdesk.InboundDelivery;
 import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderEvents;
 import dev.deskloop.helpdesk.WebhookCheck;
+import dev.deskloop.platform.crypto.Hmac;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,15 +58,7 @@ final class ZendeskEvents implements ProviderEvents {
 
     /** The signature Zendesk sends, as ASCII bytes of its base64 text. */
     static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encode(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Base64.getEncoder().encode(Hmac.compute("HmacSHA256", secret, timestamp.getBytes(StandardCharsets.UTF_8), body));
     }
 
     @Override
@@ -98,6 +88,16 @@ final class ZendeskEvents implements ProviderEvents {
             throw new MalformedDelivery("no updated_at and no invocation id to identify the delivery");
         }
         return new InboundDelivery(cut(id), event, null, activity(event, ticketId));
+    }
+
+    @Override
+    public HelpdeskEvent event(byte[] body) {
+        JsonNode json = parse(body);
+        String type = json.path("type").asString("");
+        if (type.startsWith("zen:event-type:")) {
+            return activity(type.substring("zen:event-type:".length()), json.path("detail").path("id").asString(""));
+        }
+        return activity(json.path("event").asString(""), json.path("ticket_id").asString(""));
     }
 
     private static HelpdeskEvent activity(String event, String ticketId) {

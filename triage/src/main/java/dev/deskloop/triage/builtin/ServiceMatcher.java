@@ -67,7 +67,16 @@ final class ServiceMatcher {
         if (catalog.services().isEmpty() || text.isBlank() || category == Category.OTHER) {
             return null;
         }
-        Compiled compiled = cache.computeIfAbsent(catalog, this::compile);
+        // Not computeIfAbsent: that would hold the map's lock while a whole catalog is embedded, stalling every
+        // concurrent triage. Two threads may compile the same new catalog once each; the first stored wins.
+        Compiled compiled = cache.get(catalog);
+        if (compiled == null) {
+            Compiled fresh = compile(catalog);
+            compiled = cache.putIfAbsent(catalog, fresh);
+            if (compiled == null) {
+                compiled = fresh;
+            }
+        }
         Set<String> phrases = phrases(text);
         int n = compiled.services().size();
         double[] similarity = new double[n];

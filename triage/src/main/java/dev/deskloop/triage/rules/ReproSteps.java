@@ -28,6 +28,8 @@ public final class ReproSteps {
                     + "version|notes?|additional|impact|workaround)\\b.{0,40}[:\\-]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_FIRST = Pattern.compile("(?<=^|[:\\s])1[.)]\\s+(?=\\S)");
+    private static final Pattern INLINE_SECOND = Pattern.compile("\\s2[.)]\\s+\\S");
+    private static final Pattern INLINE_NUMBER = Pattern.compile("\\s(\\d{1,2})[.)]\\s+(?=\\S)");
     private static final Pattern TRAILING_SECTION = Pattern.compile(
             "(?<=[.!?])\\s+(?=(?:expected|actual|result|instead)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile(
@@ -84,30 +86,35 @@ public final class ReproSteps {
      */
     static String unfoldInlineLists(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean firstLine = true;
         for (String line : text.split("\n", -1)) {
-            if (out.length() > 0) {
+            if (!firstLine) {
                 out.append('\n');
             }
+            firstLine = false;
             Matcher first = INLINE_FIRST.matcher(line);
-            if (line.length() > 2000 || !first.find() || !line.substring(first.end()).matches("(?s).*\\s2[.)]\\s+\\S.*")) {
+            if (line.length() > 2000 || !first.find()
+                    || !INLINE_SECOND.matcher(line).region(first.end(), line.length()).find()) {
                 out.append(line);
                 continue;
             }
             StringBuilder unfolded = new StringBuilder(line.substring(0, first.start())).append('\n');
             String rest = line.substring(first.start());
             int next = 2;
-            int from = 0;
+            int cut = 0;
+            int search = 0;
             StringBuilder items = new StringBuilder();
-            while (true) {
-                Matcher number = Pattern.compile("\\s" + next + "[.)]\\s+(?=\\S)").matcher(rest);
-                if (!number.find(from)) {
-                    break;
+            Matcher number = INLINE_NUMBER.matcher(rest);
+            while (number.find(search)) {
+                search = number.end();
+                if (Integer.parseInt(number.group(1)) != next) {
+                    continue; // "version 3." inside step 1 is not step 3
                 }
-                items.append(rest, from, number.start()).append('\n');
-                from = number.start() + 1;
+                items.append(rest, cut, number.start()).append('\n');
+                cut = number.start() + 1;
                 next++;
             }
-            items.append(rest.substring(from));
+            items.append(rest.substring(cut));
             unfolded.append(TRAILING_SECTION.matcher(items).replaceAll("\n"));
             out.append(unfolded);
         }
