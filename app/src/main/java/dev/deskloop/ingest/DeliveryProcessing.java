@@ -186,7 +186,7 @@ public class DeliveryProcessing {
             }
             String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             int attempts = inbox.attempts(inboxId) + 1;
-            if (attempts >= settings.maxAttempts()) {
+            if (settings.retry().exhausted(attempts)) {
                 inbox.dead(inboxId, attempts, error);
                 inbox.byId(inboxId).ifPresent(entry -> audit.record(entry.workspaceId(), "system",
                         "webhook.dead_lettered", entry.provider().displayName() + " delivery " + entry.eventId(),
@@ -195,7 +195,7 @@ public class DeliveryProcessing {
                 operations.stop();
                 return;
             }
-            Instant next = now.plus(settings.backoff(attempts));
+            Instant next = now.plus(settings.retry().backoff(attempts));
             inbox.failed(inboxId, attempts, error, next);
             operations.reschedule(complete, next);
         }

@@ -1,29 +1,18 @@
 package dev.deskloop.ingest;
 
-import java.time.Duration;
-
+import dev.deskloop.platform.jobs.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Retry policy of delivery processing: attempts before the dead-letter list, and the exponential backoff. */
+/**
+ * Settings of delivery processing ({@code deskloop.ingest.*}): the retry policy of the {@code process-delivery} job
+ * ({@code deskloop.ingest.retry.max-attempts}, {@code first-retry}, {@code max-retry}).
+ */
 @ConfigurationProperties("deskloop.ingest")
-public record IngestSettings(int maxAttempts, Duration firstRetry, Duration maxRetry) {
+public record IngestSettings(RetryPolicy retry) {
 
     public IngestSettings {
-        if (maxAttempts < 1) {
-            maxAttempts = 8;
+        if (retry == null) {
+            retry = RetryPolicy.DEFAULT;
         }
-        if (firstRetry == null || firstRetry.isNegative() || firstRetry.isZero()) {
-            firstRetry = Duration.ofSeconds(10);
-        }
-        if (maxRetry == null || maxRetry.compareTo(firstRetry) < 0) {
-            maxRetry = Duration.ofHours(1);
-        }
-    }
-
-    /** The wait before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s, … capped. */
-    public Duration backoff(int attempt) {
-        long factor = 1L << Math.min(Math.max(0, attempt - 1), 20);
-        Duration wait = firstRetry.multipliedBy(factor);
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
     }
 }

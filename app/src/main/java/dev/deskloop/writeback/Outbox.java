@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.helpdesk.HelpdeskWrite;
+import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.NotFoundException;
 import dev.deskloop.platform.Refusal;
 import dev.deskloop.platform.jobs.Jobs;
@@ -116,6 +117,16 @@ public class Outbox {
                         select count(*) as sends, min(sent_at) as oldest from outbox
                         where connection_id = :connection and sent_at > :since""")
                 .param("connection", connectionId).param("since", Timestamp.from(since))
+                .query((rs, row) -> new Sends(rs.getInt("sends"), instant(rs, "oldest"))).single();
+    }
+
+    /** Writes sent since {@code since} over every connection of one provider (limits shared by all of them). */
+    Sends sentSince(ProviderId provider, Instant since) {
+        return jdbc.sql("""
+                        select count(*) as sends, min(o.sent_at) as oldest from outbox o
+                        join connection c on c.id = o.connection_id
+                        where o.sent_at > :since and c.provider = :provider""")
+                .param("since", Timestamp.from(since)).param("provider", provider.wireName())
                 .query((rs, row) -> new Sends(rs.getInt("sends"), instant(rs, "oldest"))).single();
     }
 

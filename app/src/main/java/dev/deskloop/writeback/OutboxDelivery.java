@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -40,13 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>An attempt is counted (committed) before the provider is called. A row tried before may have reached the
  * provider without us recording it (crash, timeout), so its marker is looked for first; if found, the write is
  * recorded as sent without posting again.</li>
- * <li>Zendesk writes are paced per connection: at the limit, the job waits until the oldest write of the last
- * minute is a minute old.</li>
+ * <li>Writes are paced to stay inside the providers' limits (Zendesk per connection and minute, Intercom over all
+ * connections and 10 s): at the limit, the job waits until the oldest write of the window leaves it.</li>
  * <li>429 waits for the provider's time without spending an attempt; 401 refreshes the token once, then keeps the
  * row {@code waiting} until the connection is active again; 5xx and timeouts back off; refusals (other 4xx, 404) and
  * the last attempt dead-letter the row with the provider's message in the audit log.</li>
  * </ul>
- * The handler returns what to do next as a completion handler; only unexpected failures reach the failure handler.
+ * The handler returns what to do next as a completion handler; only unexpected failures reach the failure handler,
+ * which follows the same retry policy.
  */
 @Configuration(proxyBeanMethods = false)
 public class OutboxDelivery {
@@ -89,8 +92,7 @@ public class OutboxDelivery {
     @Bean
     CustomTask<String> deliverOutboxTask() {
         return Tasks.custom(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxAttempts(),
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetry())))
+                .onFailure(new UnexpectedFailures())
                 .onDeadExecution(Jobs.reviveOn(clock))
                 .execute((instance, context) -> {
                     Instant next = deliver(UUID.fromString(instance.getData()));
@@ -115,13 +117,9 @@ public class OutboxDelivery {
             return null;
         }
         Instant now = clock.instant();
-        if (connection.provider() == ProviderId.ZENDESK) {
-            Outbox.Sends sends = outbox.sentSince(row.connectionId(), now.minus(Duration.ofMinutes(1)));
-            if (sends.count() >= settings.zendeskWritesPerMinute()) {
-                Instant at = sends.oldest().plus(Duration.ofMinutes(1));
-                outbox.later(outboxId, "paced: " + sends.count() + " writes in the last minute", at, false);
-                return at;
-            }
+        Instant paced = pacedUntil(outboxId, connection, now);
+        if (paced != null) {
+            return paced;
         }
         StoredTicket ticket = tickets.of(row.workspaceId(), row.ticketId()).orElse(null);
         if (ticket == null) {
@@ -166,14 +164,69 @@ public class OutboxDelivery {
             deadLetter(row, message);
             return null;
         } catch (HelpdeskApiException.Unavailable e) {
-            int attempts = row.attempts() + 1;
-            if (attempts >= settings.maxAttempts()) {
-                deadLetter(row, "after " + attempts + " attempts: " + e.getMessage());
-                return null;
+            return retryOrDeadLetter(row, row.attempts() + 1, e.getMessage(), now);
+        }
+    }
+
+    /**
+     * When a write must wait to stay inside the provider's limit, records why and returns when to try again; null when
+     * it may go now. Zendesk: {@code zendeskWritesPerMinute} per connection (its limit is per account). Intercom:
+     * {@code intercomWritesPerTenSeconds} over all Intercom connections (its limit is per app, in 10-second windows).
+     * Concurrent jobs may each see room for one more write; the limits leave a margin below the providers'.
+     */
+    private Instant pacedUntil(UUID outboxId, Connection connection, Instant now) {
+        Duration window;
+        int limit;
+        Outbox.Sends sends;
+        if (connection.provider() == ProviderId.ZENDESK) {
+            window = Duration.ofMinutes(1);
+            limit = settings.zendeskWritesPerMinute();
+            sends = outbox.sentSince(connection.id(), now.minus(window));
+        } else {
+            window = Duration.ofSeconds(10);
+            limit = settings.intercomWritesPerTenSeconds();
+            sends = outbox.sentSince(connection.provider(), now.minus(window));
+        }
+        if (sends.count() < limit) {
+            return null;
+        }
+        Instant at = sends.oldest().plus(window);
+        outbox.later(outboxId, "paced: " + sends.count() + " writes to " + connection.provider().displayName()
+                + " in the last " + window.toSeconds() + " s", at, false);
+        return at;
+    }
+
+    /** After failed attempt number {@code attempts}: backs off, or dead-letters the row when it was the last one. */
+    private Instant retryOrDeadLetter(OutboxEntry row, int attempts, String error, Instant now) {
+        if (settings.retry().exhausted(attempts)) {
+            deadLetter(row, "after " + attempts + " attempts: " + error);
+            return null;
+        }
+        Instant next = now.plus(settings.retry().backoff(attempts));
+        outbox.later(row.id(), error, next, false);
+        return next;
+    }
+
+    /**
+     * Failures the handler did not expect (a database error, a bug): the attempt was counted before the provider was
+     * called, so they back off and dead-letter like a 5xx, and the row never stays pending without a job.
+     */
+    private final class UnexpectedFailures implements FailureHandler<String> {
+
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+            UUID id = UUID.fromString((String) complete.getExecution().taskInstance.getData());
+            Throwable cause = complete.getCause().orElse(null);
+            String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            log.warn("Write {} failed unexpectedly: {}", id, error);
+            OutboxEntry row = outbox.byId(id).filter(r -> r.status() == OutboxStatus.PENDING).orElse(null);
+            Instant next = row == null ? null
+                    : retryOrDeadLetter(row, Math.max(1, row.attempts()), error, clock.instant());
+            if (next == null) {
+                operations.stop();
+            } else {
+                operations.reschedule(complete, next);
             }
-            Instant next = now.plus(settings.backoff(attempts));
-            outbox.later(outboxId, e.getMessage(), next, false);
-            return next;
         }
     }
 

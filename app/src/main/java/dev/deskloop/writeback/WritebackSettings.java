@@ -1,36 +1,32 @@
 package dev.deskloop.writeback;
 
-import java.time.Duration;
-
+import dev.deskloop.platform.jobs.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Retry policy of writes into tickets (attempts before the dead-letter list, exponential backoff) and pacing:
- * Zendesk allows 100 ticket updates a minute per account, so Deskloop sends at most {@code zendeskWritesPerMinute}
- * per connection and leaves the rest of the budget to the agents.
+ * Settings of writes into tickets ({@code deskloop.writeback.*}): the retry policy of the {@code deliver-outbox} job
+ * ({@code retry.max-attempts}, {@code retry.first-retry}, {@code retry.max-retry}) and the pacing that keeps Deskloop
+ * inside the providers' limits:
+ * <ul>
+ * <li>Zendesk allows 100 ticket updates a minute per account (agents' updates included), so Deskloop sends at most
+ * {@code zendeskWritesPerMinute} (90) per connection and leaves the rest to the agents;</li>
+ * <li>Intercom allows a public app 10,000 calls a minute, counted in 10-second windows and shared by every workspace
+ * that installed it, so Deskloop sends at most {@code intercomWritesPerTenSeconds} (1,000) writes in any 10 s over all
+ * its Intercom connections, which leaves a third of the budget to fetching conversations.</li>
+ * </ul>
  */
 @ConfigurationProperties("deskloop.writeback")
-public record WritebackSettings(int maxAttempts, Duration firstRetry, Duration maxRetry, int zendeskWritesPerMinute) {
+public record WritebackSettings(RetryPolicy retry, int zendeskWritesPerMinute, int intercomWritesPerTenSeconds) {
 
     public WritebackSettings {
-        if (maxAttempts < 1) {
-            maxAttempts = 8;
-        }
-        if (firstRetry == null || firstRetry.isNegative() || firstRetry.isZero()) {
-            firstRetry = Duration.ofSeconds(10);
-        }
-        if (maxRetry == null || maxRetry.compareTo(firstRetry) < 0) {
-            maxRetry = Duration.ofHours(1);
+        if (retry == null) {
+            retry = RetryPolicy.DEFAULT;
         }
         if (zendeskWritesPerMinute < 1) {
             zendeskWritesPerMinute = 90;
         }
-    }
-
-    /** The wait before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s, … capped. */
-    public Duration backoff(int attempt) {
-        long factor = 1L << Math.min(Math.max(0, attempt - 1), 20);
-        Duration wait = firstRetry.multipliedBy(factor);
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+        if (intercomWritesPerTenSeconds < 1) {
+            intercomWritesPerTenSeconds = 1_000;
+        }
     }
 }

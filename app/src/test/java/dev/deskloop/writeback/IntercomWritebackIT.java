@@ -1,5 +1,9 @@
 package dev.deskloop.writeback;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +13,11 @@ import dev.deskloop.simulator.Faults;
 import dev.deskloop.simulator.intercom.CustomerConversation;
 import dev.deskloop.simulator.intercom.IntercomConversation;
 import dev.deskloop.simulator.intercom.IntercomPart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Write-back into the simulated Intercom: notes and comments as the connection's admin, attributes by name. */
 class IntercomWritebackIT extends WritebackScenarios {
@@ -69,6 +78,53 @@ class IntercomWritebackIT extends WritebackScenarios {
     @Override
     String severityField() {
         return "severity";
+    }
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    WritebackSettings settings;
+
+    @Test
+    void writesArePacedBelowIntercomsLimitOverEveryConnection() throws Exception {
+        String id = ingested();
+        UUID ticketId = ticket(id).id();
+        clock.advance(Duration.ofSeconds(11));
+        // Another workspace's Intercom connection used up the app's budget of the last 10 seconds.
+        var other = fixtures.team("intercom-neighbour");
+        UUID otherConnection = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into connection (id, workspace_id, provider, account, status, created_at, updated_at)
+                        values (:id, :w, 'intercom', 'neighbour', 'disconnected', :at, :at)""")
+                .param("id", otherConnection).param("w", other.workspace().id())
+                .param("at", Timestamp.from(clock.instant())).update();
+        Instant oldest = clock.instant().minusSeconds(5);
+        List<Object[]> fillers = new ArrayList<>();
+        for (int i = 0; i < settings.intercomWritesPerTenSeconds(); i++) {
+            Timestamp at = Timestamp.from(oldest.plusMillis(i));
+            fillers.add(new Object[] {UUID.randomUUID(), other.workspace().id(), otherConnection, ticketId,
+                    "filler:" + UUID.randomUUID(), at, at});
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into outbox (id, workspace_id, connection_id, ticket_id, purpose, idempotency_key, payload,
+                    status, attempts, created_at, sent_at)
+                values (?, ?, ?, ?, 'filler', ?, '{}', 'sent', 1, ?, ?)""", fillers);
+
+        OutboxEntry row = enqueueNote(id, "paced");
+        jobs.runDue();
+
+        OutboxEntry paced = outbox.byId(row.id()).orElseThrow();
+        assertThat(paced.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(paced.lastError()).startsWith("paced: " + settings.intercomWritesPerTenSeconds() + " writes to Intercom");
+        assertThat(paced.nextAttemptAt()).isEqualTo(oldest.plus(Duration.ofSeconds(10)));
+        assertThat(notes(id)).noneMatch(n -> n.contains(row.marker()));
+
+        clock.advance(Duration.ofSeconds(6));
+        jobs.runDue();
+
+        assertThat(outbox.byId(row.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
     }
 
     private IntercomConversation conversation(String id) {

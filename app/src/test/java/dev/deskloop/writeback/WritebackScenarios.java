@@ -225,6 +225,31 @@ abstract class WritebackScenarios extends IntegrationTest {
     }
 
     @Test
+    void aServerErrorStormThatOutlastsEveryAttemptDeadLettersTheWrite() throws Exception {
+        String id = ingested();
+        faults().failNext(1_000);
+
+        OutboxEntry row = enqueueNote(id, "outage");
+        for (int i = 0; i < 12; i++) {
+            jobs.runDue();
+            clock.advance(Duration.ofHours(2));
+        }
+
+        OutboxEntry dead = outbox.byId(row.id()).orElseThrow();
+        assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(8);
+        assertThat(dead.lastError()).startsWith("after 8 attempts: ");
+        assertThat(audit()).contains("writeback.dead_lettered");
+        assertThat(timeline.of(team.workspace().id(), row.ticketId())).extracting(TimelineEvent::text)
+                .anySatisfy(text -> assertThat(text).startsWith("write failed: outage: after 8 attempts"));
+        faults().clear();
+        assertThat(notes(id)).noneMatch(n -> n.contains(row.marker()));
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = :id")
+                .param("id", row.id().toString()).query(Long.class).single())
+                .as("no job is left for a dead-lettered write").isZero();
+    }
+
+    @Test
     void aWriteTheProviderRefusesIsDeadLetteredWithItsMessageAndCanBeRetried() throws Exception {
         String id = ingested();
 
