@@ -76,6 +76,20 @@ final class Browser {
         return UUID.fromString(workspace.group(1));
     }
 
+    /** Workspace page → "New workspace" form; returns the new workspace's id (the caller becomes its owner). */
+    UUID createWorkspace(UUID fromWorkspace, String name) throws IOException, InterruptedException {
+        HttpResponse<String> page = get(URI.create(app + "/w/" + fromWorkspace));
+        expect(page, 200, "workspace page");
+        HttpResponse<String> created = postForm(URI.create(app + "/w/" + fromWorkspace + "/workspaces"),
+                Map.of("name", name, "_csrf", csrf(page)));
+        expect(created, 302, "creating a workspace");
+        Matcher workspace = WORKSPACE.matcher(location(created).toString());
+        if (!workspace.find() || workspace.group(1).equals(fromWorkspace.toString())) {
+            throw new IllegalStateException("creating a workspace did not lead to it: " + location(created));
+        }
+        return UUID.fromString(workspace.group(1));
+    }
+
     /** Integrations → Connect Zendesk (subdomain) → Allow on the consent screen → callback. */
     void connectZendesk(UUID workspaceId, String subdomain) throws IOException, InterruptedException {
         URI integrations = URI.create(app + "/w/" + workspaceId + "/settings/integrations");

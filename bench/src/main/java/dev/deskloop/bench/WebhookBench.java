@@ -38,6 +38,8 @@ import dev.deskloop.simulator.zendesk.ZendeskWebhook;
  *   <li>(c) webhook in → internal note accepted by the simulator, for bug tickets: a short burst at 20 tickets/s and
  *   a steady 1 ticket/s, with the simulator's real limit of 100 ticket updates a minute (Deskloop paces its writes
  *   at 90 a minute, so a burst's notes beyond that wait for the next minute);</li>
+ *   <li>(d) the same at 20 tickets/s spread over 15 Zendesk accounts, each in a workspace of its own and each below
+ *   Zendesk's limit;</li>
  *   <li>(b) webhook in → triage stored at a fixed 20 tickets/s (the ticket is fetched from the simulator);</li>
  *   <li>(a) signed, verified, deduplicated, durable deliveries at a fixed 500/s, with acknowledgement latency;</li>
  *   <li>(a) the same at the maximum rate a fixed number of senders reach;</li>
@@ -175,6 +177,21 @@ public final class WebhookBench {
                     SUBDOMAIN);
         }
 
+        // (d)'s bug tickets, spread round-robin over several Zendesk accounts, likewise created before connecting.
+        List<List<ZendeskTicket>> spreadTickets = new ArrayList<>();
+        if (options.phases.contains("d")) {
+            int total = (int) Math.round(options.spreadRate * options.spreadSeconds);
+            for (int k = 0; k < options.spreadAccounts; k++) {
+                spreadTickets.add(new ArrayList<>());
+            }
+            for (int i = 0; i < total; i++) {
+                int k = i % options.spreadAccounts;
+                spreadTickets.get(k).add(simulator.zendesk().createTicket(spreadSubdomain(k), TicketTexts.bug(i)));
+            }
+            out.printf("simulator: created %d bug tickets over %d accounts (%s-01 ...) for the spread webhook -> note "
+                    + "phase%n", total, options.spreadAccounts, SUBDOMAIN);
+        }
+
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DESKLOOP_DATA_DIR", dataDir.toString());
         env.put("DESKLOOP_PUBLIC_URL", publicUrl);
@@ -231,6 +248,19 @@ public final class WebhookBench {
         UUID connectionId = UUID.fromString(hookUrl.substring(hookUrl.lastIndexOf('/') + 1));
         String secret = webhook.signingSecret();
         out.printf("app: owner signed in, Zendesk connected through the consent screen; webhook %s%n", hookUrl);
+        List<SpreadAccount> spread = new ArrayList<>();
+        for (int k = 0; k < spreadTickets.size(); k++) {
+            String subdomain = spreadSubdomain(k);
+            // One desk per workspace: each account gets a workspace of its own, as separate customers would.
+            UUID own = browser.createWorkspace(workspace, "Bench account " + (k + 1));
+            browser.connectZendesk(own, subdomain);
+            ZendeskWebhook hook = simulator.zendesk().webhooks(subdomain).getFirst();
+            spread.add(new SpreadAccount(subdomain, UUID.fromString(hook.endpoint().substring(
+                    hook.endpoint().lastIndexOf('/') + 1)), hook.endpoint(), hook.signingSecret(), spreadTickets.get(k)));
+        }
+        if (!spread.isEmpty()) {
+            out.printf("app: %d more Zendesk accounts connected, each in a workspace of its own%n", spread.size());
+        }
 
         try (AppDatabase db = new AppDatabase(jdbcUrl, jdbcUser, jdbcPassword)) {
             String status = db.connectionStatus(connectionId);
@@ -240,7 +270,7 @@ public final class WebhookBench {
             Load load = new Load(hookUrl);
             CpuMeter cpu = new CpuMeter(app.pid());
             try {
-                measure(load, db, cpu, connectionId, secret, tickets, simulator, burstTickets, steadyTickets);
+                measure(load, db, cpu, connectionId, secret, tickets, simulator, burstTickets, steadyTickets, spread);
             } finally {
                 load.close();
             }
@@ -249,7 +279,7 @@ public final class WebhookBench {
 
     private void measure(Load load, AppDatabase db, CpuMeter cpu, UUID connectionId, String secret,
                          List<ZendeskTicket> tickets, Simulator simulator, List<ZendeskTicket> burstTickets,
-                         List<ZendeskTicket> steadyTickets) throws Exception {
+                         List<ZendeskTicket> steadyTickets, List<SpreadAccount> spread) throws Exception {
         long expectedRows = 0;
 
         // Warm-up: JIT, connection pools, Tomcat threads. Not measured.
@@ -283,6 +313,10 @@ public final class WebhookBench {
                     options.zendeskTicketUpdatesPerMinute, db.outboxByStatus(connectionId),
                     db.outboxWithErrorPrefix(connectionId, "paced"), db.outboxWithErrorPrefix(connectionId, "rate limited"));
             drain(db, cpu, connectionId, "(c)");
+        }
+
+        if (!spread.isEmpty()) {
+            spreadNotes(db, cpu, simulator, spread);
         }
 
         if (options.phases.contains("b")) {
@@ -489,6 +523,137 @@ public final class WebhookBench {
         return sent.distinctSent();
     }
 
+    /** A Zendesk account of phase (d): its connection, webhook and bug tickets. */
+    private record SpreadAccount(String subdomain, UUID connectionId, String hookUrl, String secret,
+                                 List<ZendeskTicket> tickets) {
+    }
+
+    private static String spreadSubdomain(int k) {
+        return String.format("%s-%02d", SUBDOMAIN, k + 1);
+    }
+
+    /**
+     * Phase (d): webhook in -> internal note at {@code --spread-rate} tickets/s in total, the tickets spread round-robin
+     * over {@code --spread-accounts} Zendesk accounts (each below Zendesk's 100 ticket updates a minute), so that the
+     * figure measures Deskloop rather than one account's limit. Each account's deliveries are an open loop at its
+     * share of the rate, the loops offset so that the total arrives evenly. Checks each account's inbox holds one row
+     * per delivery sent.
+     */
+    private void spreadNotes(AppDatabase db, CpuMeter cpu, Simulator simulator, List<SpreadAccount> accounts)
+            throws Exception {
+        int n = accounts.size();
+        int total = accounts.stream().mapToInt(a -> a.tickets().size()).sum();
+        double perAccount = options.spreadRate / n;
+        section(String.format("(d) webhook in -> internal note, %d bug tickets at %s/s spread over %d Zendesk accounts "
+                + "(%.2f/s = %.0f a minute each)", total, fmtRate(options.spreadRate), n, perAccount, perAccount * 60));
+        List<Load> loads = new ArrayList<>();
+        List<List<Load.Delivery>> deliveries = new ArrayList<>();
+        for (SpreadAccount account : accounts) {
+            loads.add(new Load(account.hookUrl()));
+            deliveries.add(account.tickets().stream().map(t -> Load.signed(account.secret(), t.id(),
+                    Load.body("ticket.created", t.id(), t.updatedAt()))).toList());
+        }
+        CpuMeter.Sample d0 = cpu.sample();
+        List<Load.Result> sent = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Load.Result>> futures = new ArrayList<>();
+            long offsetNanos = Math.round(1e9 / options.spreadRate);
+            for (int k = 0; k < n; k++) {
+                int index = k;
+                futures.add(pool.submit(() -> {
+                    java.util.concurrent.locks.LockSupport.parkNanos(index * offsetNanos);
+                    return loads.get(index).fixedRate(deliveries.get(index), perAccount,
+                            Duration.ofSeconds((long) options.spreadSeconds + 5));
+                }));
+            }
+            for (var future : futures) {
+                sent.add(future.get());
+            }
+        } finally {
+            loads.forEach(Load::close);
+        }
+        int maxPerAccount = sent.stream().mapToInt(r -> r.sent).max().orElse(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 60L * (maxPerAccount / 90)).toNanos();
+        List<Map<Long, Instant>> noted = new ArrayList<>();
+        accounts.forEach(a -> noted.add(new LinkedHashMap<>()));
+        int sentTotal = sent.stream().mapToInt(r -> r.sent).sum();
+        while (System.nanoTime() < deadline && noted.stream().mapToInt(Map::size).sum() < sentTotal) {
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < sent.get(k).sent; i++) {
+                    long id = accounts.get(k).tickets().get(i).id();
+                    if (!noted.get(k).containsKey(id)) {
+                        int account = k;
+                        firstInternalNote(simulator, accounts.get(k).subdomain(), id)
+                                .ifPresent(at -> noted.get(account).put(id, at));
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        CpuMeter.Usage dCpu = cpu.between(d0, cpu.sample());
+        long[] toNote = new long[sentTotal];
+        long[] toTriage = new long[sentTotal];
+        List<Long> ack = new ArrayList<>();
+        int at = 0;
+        int notes = 0;
+        long dead = 0;
+        long distinct = 0;
+        long inboxRows = 0;
+        long errors = 0;
+        int worstMinute = 0;
+        StringBuilder csv = new StringBuilder("account,ticket,sent_at,triage_stored_ms,note_created_ms\n");
+        for (int k = 0; k < n; k++) {
+            SpreadAccount account = accounts.get(k);
+            Load.Result r = sent.get(k);
+            Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(account.connectionId());
+            for (int i = 0; i < r.sent; i++, at++) {
+                long id = account.tickets().get(i).id();
+                long sentAt = r.sentAtEpochMicros[i];
+                Instant note = noted.get(k).get(id);
+                AppDatabase.FirstTriage triage = triages.get(Long.toString(id));
+                toNote[at] = note == null ? -1
+                        : ((note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000) - sentAt) * 1_000;
+                toTriage[at] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
+                ack.add(r.latency[i]);
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%d,%.1f,%.1f%n", account.subdomain(), id, sentAt,
+                        toTriage[at] / 1e6, toNote[at] / 1e6));
+            }
+            notes += noted.get(k).size();
+            dead += db.outboxByStatus(account.connectionId()).getOrDefault("dead", 0L);
+            distinct += r.distinctSent();
+            inboxRows += db.inboxRows(account.connectionId());
+            errors += r.errorCount();
+            String prefix = "/zendesk/" + account.subdomain() + "/";
+            worstMinute = Math.max(worstMinute, maxPerMinute(simulator.requests()
+                    .matching(req -> isTicketUpdate(req) && req.path().startsWith(prefix))));
+        }
+        Files.writeString(runDir.resolve("notes-spread.csv"), csv.toString(), StandardCharsets.UTF_8);
+        long refused = simulator.requests().matching(r -> isTicketUpdate(r) && r.status() == 429
+                && r.path().contains("/zendesk/" + SUBDOMAIN + "-")).size();
+        Load.Stats e2e = Load.Stats.of(toNote);
+        out.printf("  sent %d at %.1f/s in total; errors %d; ack latency %s%n", sentTotal,
+                sentTotal / sent.stream().mapToDouble(Load.Result::seconds).max().orElse(1), errors,
+                Load.Stats.of(ack.stream().mapToLong(Long::longValue).toArray()).describe());
+        out.printf("  inbox rows of the %d accounts: %d; distinct deliveries sent: %d: %s%n", n, inboxRows, distinct,
+                inboxRows == distinct ? "OK" : "MISMATCH");
+        out.printf("  internal note present for %d of %d tickets (per ticket: notes-spread.csv)%n", notes, sentTotal);
+        out.printf("  webhook in -> triage stored: %s%n", Load.Stats.of(toTriage).describe());
+        out.printf("  webhook in -> internal note created in the ticket: %s%n", e2e.describe());
+        out.printf("  ticket updates answered 429: %d; most accepted in any 60 s by one account: %d (limit %d); "
+                + "dead writes: %d%n", refused, worstMinute, options.zendeskTicketUpdatesPerMinute, dead);
+        out.printf("  %s%n", dCpu.describe());
+        boolean met = notes == sentTotal && errors == 0 && refused == 0 && dead == 0 && inboxRows == distinct
+                && e2e.p95Ms() < 2000;
+        verdict("(d) webhook->note p95 at " + fmtRate(options.spreadRate) + "/s over " + n + " accounts", "< 2000 ms",
+                e2e.p95Ms(), met, String.format("p50 %s ms, p95 %s ms, max %s ms, %d/%d notes, %d 429s, %d dead",
+                        Load.Stats.f(e2e.p50Ms()), Load.Stats.f(e2e.p95Ms()), Load.Stats.f(e2e.maxMs()), notes,
+                        sentTotal, refused, dead), dCpu);
+        results.put("d_spread_p50_ms", Load.Stats.f(e2e.p50Ms()));
+        results.put("d_spread_p95_ms", Load.Stats.f(e2e.p95Ms()));
+        results.put("d_spread_notes", notes + "/" + sentTotal);
+        results.put("d_spread_429", Long.toString(refused));
+    }
+
     /** How many of the first {@code sent} deliveries' tickets have a stored triage. */
     private static long triagedAmong(Map<String, Long> stored, List<Load.Delivery> deliveries, int sent) {
         return deliveries.subList(0, sent).stream().filter(d -> stored.containsKey(Long.toString(d.ticketId()))).count();
@@ -496,7 +661,11 @@ public final class WebhookBench {
 
     /** When the ticket's first internal note written through the API was created in the simulator, if it exists. */
     private static java.util.Optional<Instant> firstInternalNote(Simulator simulator, long ticketId) {
-        return simulator.zendesk().ticket(SUBDOMAIN, ticketId).flatMap(t -> t.comments().stream()
+        return firstInternalNote(simulator, SUBDOMAIN, ticketId);
+    }
+
+    private static java.util.Optional<Instant> firstInternalNote(Simulator simulator, String subdomain, long ticketId) {
+        return simulator.zendesk().ticket(subdomain, ticketId).flatMap(t -> t.comments().stream()
                 .filter(c -> !c.isPublic() && c.throughApi()).map(ZendeskComment::createdAt).findFirst());
     }
 
@@ -675,6 +844,9 @@ public final class WebhookBench {
         double notesBurstSeconds = 5;
         double notesRate = 1;
         double notesSeconds = 60;
+        double spreadRate = 20;
+        double spreadSeconds = 30;
+        int spreadAccounts = 15;
         int zendeskTicketUpdatesPerMinute = 100;
         double triageSeconds = 30;
         int warmup = 5_000;
@@ -683,7 +855,7 @@ public final class WebhookBench {
         int quietWaitSeconds = 0;
         int timeLimitSeconds = 660;
         int zendeskRequestsPerMinute = 1_000_000;
-        List<String> phases = List.of("c", "b", "fixed", "max");
+        List<String> phases = List.of("c", "d", "b", "fixed", "max");
         List<String> appArgs = new ArrayList<>();
         List<String> appJvmOptions = new ArrayList<>();
 
@@ -726,6 +898,9 @@ public final class WebhookBench {
                     case "--notes-burst-seconds" -> o.notesBurstSeconds = Double.parseDouble(value);
                     case "--notes-rate" -> o.notesRate = Double.parseDouble(value);
                     case "--notes-seconds" -> o.notesSeconds = Double.parseDouble(value);
+                    case "--spread-rate" -> o.spreadRate = Double.parseDouble(value);
+                    case "--spread-seconds" -> o.spreadSeconds = Double.parseDouble(value);
+                    case "--spread-accounts" -> o.spreadAccounts = Integer.parseInt(value);
                     case "--phases" -> o.phases = List.of(value.split(","));
                     case "--app-arg" -> o.appArgs.add(value);
                     case "--app-jvm-option" -> o.appJvmOptions.add(value);
@@ -746,6 +921,8 @@ public final class WebhookBench {
             }
             if (o.rate <= 0 || o.triageRate <= 0 || o.notesRate <= 0 || o.notesBurstRate <= 0 || o.notesSeconds < 0
                     || o.notesBurstSeconds < 0 || o.notesRate * o.notesSeconds + o.notesBurstRate * o.notesBurstSeconds > 2_000
+                    || o.spreadRate <= 0 || o.spreadSeconds < 0 || o.spreadRate * o.spreadSeconds > 2_000
+                    || o.spreadAccounts < 1 || o.spreadAccounts > 50
                     || o.senders < 1 || o.maxCount < 1 || o.timeLimitSeconds < 30
                     || o.rate > 20_000 || o.senders > 1_000 || o.maxCount > 1_000_000) {
                 System.err.println("bench: rates, counts and limits out of range (rate <= 20000/s, senders <= 1000, "
@@ -775,12 +952,14 @@ public final class WebhookBench {
                       --triage-rate 20 --triage-seconds 30          (b) webhook -> triage phase
                       --notes-burst-rate 20 --notes-burst-seconds 5  (c) webhook -> note, burst (0 s skips it)
                       --notes-rate 1 --notes-seconds 60              (c) webhook -> note, steady (0 s skips it)
+                      --spread-rate 20 --spread-seconds 30 --spread-accounts 15
+                                                   (d) webhook -> note over several Zendesk accounts
                       --warmup 5000 --duplicate-every 10 --drain-seconds 45
                       --quiet-wait-seconds 0       wait up to N s for other processes to calm down first
                       --time-limit-seconds 660     hard limit for the whole run
                       --zendesk-requests-per-minute 1000000   the simulator's API rate limit
                       --zendesk-ticket-updates-per-minute 100 its ticket-update limit (Zendesk's; keep it for (c))
-                      --phases c,b,fixed,max       which phases to run (warm-up always runs)
+                      --phases c,d,b,fixed,max     which phases to run (warm-up always runs)
                       --app-arg ARG                extra app argument, e.g. --deskloop.jobs.polling-interval=200ms
                       --app-jvm-option OPT         extra JVM option for the app, e.g. -Xmx1g
                     """);
