@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.deskloop.helpdesk.OAuthGrant;
 import dev.deskloop.helpdesk.ProviderId;
@@ -33,10 +36,62 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     private final TokenCipher cipher;
     private final Clock clock;
 
+    /** How long the webhook endpoint reuses a connection and its signing secret read from the database. */
+    static final Duration RECEIVER_REUSE = Duration.ofSeconds(2);
+    private static final int MAX_CACHED_RECEIVERS = 10_000;
+
+    private final Map<UUID, CachedReceiver> receivers = new ConcurrentHashMap<>();
+
     Connections(JdbcClient jdbc, TokenCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+    }
+
+    /**
+     * The connection a webhook address names, with its decrypted signing secret (null when the provider signs with
+     * the app's secret), read with one query. The webhook endpoint asks for it on every delivery, so the answer is
+     * reused for {@link #RECEIVER_REUSE}; this instance's own changes to the connection take effect at once, another
+     * instance's after at most that long (deliveries meanwhile are still checked again by their processing job).
+     * {@code fresh} skips the reuse: a signature that fails against a reused secret is checked against the stored one.
+     */
+    public Optional<WebhookReceiver> receiver(UUID id, boolean fresh) {
+        long now = System.nanoTime();
+        CachedReceiver cached = fresh ? null : receivers.get(id);
+        if (cached != null && now - cached.readAt() < RECEIVER_REUSE.toNanos()) {
+            return Optional.of(cached.receiver());
+        }
+        Optional<WebhookReceiver> read = jdbc.sql(SELECT_WITH_SIGNING_SECRET + " where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new WebhookReceiver(connection(rs, row),
+                        open(id, "signing_secret", rs.getBytes("signing_secret"))))
+                .optional();
+        if (read.isPresent()) {
+            if (receivers.size() >= MAX_CACHED_RECEIVERS) {
+                receivers.clear();
+            }
+            receivers.put(id, new CachedReceiver(read.get(), now));
+        } else {
+            receivers.remove(id);
+        }
+        return read;
+    }
+
+    /** A connection and its webhook signing secret; the secret never appears in {@code toString}. */
+    public record WebhookReceiver(Connection connection, String signingSecret) {
+        @Override
+        public String toString() {
+            return "WebhookReceiver[" + connection.id() + ", signing secret <redacted>]";
+        }
+    }
+
+    private record CachedReceiver(WebhookReceiver receiver, long readAt) {
+    }
+
+    /** Every change to a connection row goes through here first, so that no reused copy outlives it. */
+    private JdbcClient.StatementSpec change(UUID id, String sql) {
+        receivers.remove(id);
+        return jdbc.sql(sql);
     }
 
     public Optional<Connection> byId(UUID id) {
@@ -119,14 +174,14 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     }
 
     void delete(UUID id) {
-        jdbc.sql("delete from connection where id = :id").param("id", id).update();
+        change(id, "delete from connection where id = :id").param("id", id).update();
     }
 
     /** Stores a fresh grant, identity and registration and marks the connection connected. */
     void connected(UUID id, String account, String accountName, String actingUserId, OAuthGrant grant,
                    WebhookRegistration registration) {
         Instant now = clock.instant();
-        jdbc.sql("""
+        change(id, """
                         update connection set status = 'connected', account = :account, account_name = :name,
                             acting_user_id = :acting, access_token = :access, refresh_token = :refresh,
                             signing_secret = :secret, access_expires_at = :accessExpires,
@@ -148,7 +203,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
 
     /** Replaces the tokens after a refresh (Zendesk rotates both). */
     void refreshed(UUID id, OAuthGrant grant) {
-        jdbc.sql("""
+        change(id, """
                         update connection set access_token = :access, refresh_token = :refresh,
                             access_expires_at = :accessExpires, refresh_expires_at = :refreshExpires, updated_at = :now
                         where id = :id""")
@@ -161,14 +216,14 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     }
 
     void status(UUID id, ConnectionStatus status) {
-        jdbc.sql("update connection set status = :status, updated_at = :now where id = :id")
+        change(id, "update connection set status = :status, updated_at = :now where id = :id")
                 .param("status", status.wireName()).param("now", Timestamp.from(clock.instant())).param("id", id)
                 .update();
     }
 
     void failed(UUID id, String error) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        change(id, """
                         update connection set status = 'connection_error', last_error = :error, last_error_at = :now,
                             updated_at = :now
                         where id = :id""")
@@ -180,7 +235,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     /** Marks the connection disconnected and forgets its secrets; everything else stays. */
     void disconnected(UUID id) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        change(id, """
                         update connection set status = 'disconnected', access_token = null, refresh_token = null,
                             signing_secret = null, access_expires_at = null, refresh_expires_at = null,
                             webhook_id = null, trigger_ids = null, disconnected_at = :now, updated_at = :now
@@ -234,7 +289,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                     continue;
                 }
                 String plain = current.decrypt(sealed, associatedData(id, column));
-                jdbc.sql("update connection set " + column + " = :value where id = :id")
+                change(id, "update connection set " + column + " = :value where id = :id")
                         .param("value", current.encrypt(plain, associatedData(id, column)), Types.BINARY)
                         .param("id", id)
                         .update();
@@ -265,6 +320,9 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                    refresh_expires_at, webhook_id, trigger_ids, connected_at, disconnected_at, last_error,
                    last_error_at, created_at, updated_at, scope_filter
             from connection""";
+
+    private static final String SELECT_WITH_SIGNING_SECRET =
+            SELECT.replace("\nfrom connection", ", signing_secret\nfrom connection");
 
     private static Connection connection(ResultSet rs, int row) throws SQLException {
         String triggers = rs.getString("trigger_ids");

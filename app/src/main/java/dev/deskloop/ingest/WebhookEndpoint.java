@@ -103,12 +103,13 @@ class WebhookEndpoint {
     @RequestMapping(path = "/hooks/{connectionId}", method = RequestMethod.POST)
     ResponseEntity<?> receive(@PathVariable String connectionId, @RequestBody(required = false) byte[] body,
                               @RequestHeader HttpHeaders headers) {
-        Optional<Connection> found = parse(connectionId).flatMap(connections::byId);
+        Optional<UUID> id = parse(connectionId);
+        Optional<Connections.WebhookReceiver> found = id.flatMap(value -> connections.receiver(value, false));
         if (found.isEmpty()) {
             metrics.counter("deskloop.webhooks", "provider", "unknown", "outcome", "unknown_connection").increment();
             return problem(HttpStatus.NOT_FOUND, "Unknown webhook address");
         }
-        Connection connection = found.get();
+        Connection connection = found.get().connection();
         String provider = connection.provider().wireName();
         MediaType type = headers.getContentType();
         if (type != null && !JSON.isCompatibleWith(type)) {
@@ -118,9 +119,19 @@ class WebhookEndpoint {
         }
         byte[] raw = body == null ? new byte[0] : body;
         HelpdeskProvider helpdesk = providers.get(connection.provider());
-        String secret = connection.provider() == ProviderId.ZENDESK
-                ? connections.signingSecret(connection.id()).orElse(null) : null;
-        if (helpdesk.events().verify(raw, headers::getFirst, secret, clock.instant()) instanceof WebhookCheck.Invalid invalid) {
+        String secret = connection.provider() == ProviderId.ZENDESK ? found.get().signingSecret() : null;
+        WebhookCheck check = helpdesk.events().verify(raw, headers::getFirst, secret, clock.instant());
+        if (check instanceof WebhookCheck.Invalid && connection.provider() == ProviderId.ZENDESK) {
+            // The secret or the status may have changed since they were read: check once more against the stored row.
+            found = connections.receiver(connection.id(), true);
+            if (found.isEmpty()) {
+                return problem(HttpStatus.NOT_FOUND, "Unknown webhook address");
+            }
+            connection = found.get().connection();
+            secret = found.get().signingSecret();
+            check = helpdesk.events().verify(raw, headers::getFirst, secret, clock.instant());
+        }
+        if (check instanceof WebhookCheck.Invalid invalid) {
             if (connection.status() == ConnectionStatus.DISCONNECTED && secret == null) {
                 return gone(connection);
             }
@@ -154,7 +165,7 @@ class WebhookEndpoint {
                 UUID id = inbox.insert(connection.workspaceId(), connection.id(), connection.provider(),
                         delivery.eventId(), cut(delivery.topic()), raw, status, note);
                 if (status == InboxStatus.RECEIVED) {
-                    jobs.scheduleNow(DeliveryProcessing.instance(id));
+                    jobs.scheduleNew(DeliveryProcessing.instance(id));
                 }
             });
         } catch (DuplicateKeyException duplicate) {

@@ -62,7 +62,7 @@ public class Outbox {
         if (inserted == 0) {
             return false;
         }
-        jobs.getObject().scheduleNow(OutboxDelivery.instance(id));
+        jobs.getObject().scheduleNew(OutboxDelivery.instance(id));
         return true;
     }
 

@@ -1,10 +1,13 @@
 package dev.deskloop.platform.jobs;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -57,7 +60,13 @@ public final class Jobs implements SmartLifecycle {
             this.scheduler = manual;
         } else {
             this.manual = null;
-            this.scheduler = Scheduler.create(transactional, oneTime)
+            var builder = Scheduler.create(transactional, oneTime);
+            if (isPostgreSql(dataSource)) {
+                // One statement (select … for update skip locked) picks a batch of due jobs, instead of a select and
+                // then an update per job.
+                builder.pollUsingLockAndFetch(0.5, 1.0);
+            }
+            this.scheduler = builder
                     .startTasks(recurring)
                     .threads(settings.threads())
                     .pollingInterval(settings.pollingInterval())
@@ -85,7 +94,14 @@ public final class Jobs implements SmartLifecycle {
     public <T> boolean schedule(TaskInstance<T> instance, Instant at) {
         // Databases keep microseconds and may round up; a job due "now" must not land a fraction after now.
         boolean scheduled = scheduler.scheduleIfNotExists(instance, at.truncatedTo(ChronoUnit.MICROS));
-        if (scheduled && manual == null && TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (scheduled) {
+            wakeAfterCommit();
+        }
+        return scheduled;
+    }
+
+    private void wakeAfterCommit() {
+        if (manual == null && TransactionSynchronizationManager.isSynchronizationActive()) {
             // Inside a transaction the job is invisible until the commit: look for due jobs right after it.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -94,7 +110,23 @@ public final class Jobs implements SmartLifecycle {
                 }
             });
         }
-        return scheduled;
+    }
+
+    private static boolean isPostgreSql(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to set up the job queue", e);
+        }
+    }
+
+    /**
+     * Schedules a job whose instance id is new (the id of a row inserted in the same transaction): one insert, without
+     * the existence check of {@link #schedule}. Scheduling the same instance twice fails.
+     */
+    public <T> void scheduleNew(TaskInstance<T> instance) {
+        scheduler.scheduleBatch(List.<TaskInstance<?>>of(instance), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        wakeAfterCommit();
     }
 
     public <T> boolean scheduleNow(TaskInstance<T> instance) {
