@@ -7,7 +7,9 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,10 +45,16 @@ public class Inbox {
         return id;
     }
 
-    /** Whether a delivery of this event is stored (committed) already. */
-    boolean exists(UUID connectionId, String eventId) {
-        return jdbc.sql("select count(*) from inbox where connection_id = :connection and event_id = :event")
-                .param("connection", connectionId).param("event", eventId).query(Long.class).single() > 0;
+    /**
+     * Counts another delivery of a stored event on its row, leaving its processing state alone; false when no
+     * delivery of the event is stored (committed) yet.
+     */
+    boolean duplicate(UUID connectionId, String eventId) {
+        return jdbc.sql("""
+                        update inbox set duplicates = duplicates + 1, last_duplicate_at = :at
+                        where connection_id = :connection and event_id = :event""")
+                .param("at", Timestamp.from(clock.instant())).param("connection", connectionId).param("event", eventId)
+                .update() == 1;
     }
 
     public Optional<InboxEntry> byId(UUID id) {
@@ -73,9 +81,27 @@ public class Inbox {
                 .query(Inbox::entry).list();
     }
 
-    public long count(UUID workspaceId, InboxStatus status) {
-        return jdbc.sql("select count(*) from inbox where workspace_id = :workspace and status = :status")
-                .param("workspace", workspaceId).param("status", status.wireName()).query(Long.class).single();
+    /** The newest deliveries of a workspace that arrived more than once, the latest duplicate first. */
+    public List<InboxEntry> duplicated(UUID workspaceId, int limit) {
+        return jdbc.sql(SELECT + " where workspace_id = :workspace and duplicates > 0"
+                        + " order by last_duplicate_at desc, id limit :limit")
+                .param("workspace", workspaceId).param("limit", limit)
+                .query(Inbox::entry).list();
+    }
+
+    /** How many deliveries of a workspace are in each status, and how many duplicates they got, in one query. */
+    public InboxCounts counts(UUID workspaceId) {
+        Map<InboxStatus, Long> byStatus = new EnumMap<>(InboxStatus.class);
+        long[] duplicates = {0};
+        jdbc.sql("""
+                        select status, count(*) as deliveries, coalesce(sum(duplicates), 0) as duplicates from inbox
+                        where workspace_id = :workspace group by status""")
+                .param("workspace", workspaceId)
+                .query(rs -> {
+                    byStatus.put(InboxStatus.fromWireName(rs.getString("status")), rs.getLong("deliveries"));
+                    duplicates[0] += rs.getLong("duplicates");
+                });
+        return new InboxCounts(byStatus, duplicates[0]);
     }
 
     /** Ids of deliveries held for a connection (paused, or waiting for a reconnect). */
@@ -142,7 +168,7 @@ public class Inbox {
 
     private static final String SELECT = """
             select id, workspace_id, connection_id, provider, event_id, topic, received_at, status, attempts,
-                   last_error, next_attempt_at, processed_at
+                   last_error, next_attempt_at, processed_at, duplicates, last_duplicate_at
             from inbox""";
 
     private static InboxEntry entry(ResultSet rs, int row) throws SQLException {
@@ -150,7 +176,8 @@ public class Inbox {
                 rs.getObject("connection_id", UUID.class), ProviderId.fromWireName(rs.getString("provider")).orElseThrow(),
                 rs.getString("event_id"), rs.getString("topic"), instant(rs, "received_at"),
                 InboxStatus.fromWireName(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                instant(rs, "next_attempt_at"), instant(rs, "processed_at"));
+                instant(rs, "next_attempt_at"), instant(rs, "processed_at"), rs.getInt("duplicates"),
+                instant(rs, "last_duplicate_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -21,6 +21,7 @@ import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookCheck;
 import dev.deskloop.platform.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /hooks/{connectionId}} (and {@code /hooks/intercom} for the Intercom app's single URL): checks the
  * signature on the raw bytes before anything parses them, stores the delivery in the inbox and schedules its job in
- * one transaction, and answers only after the commit. Duplicates answer 200 and change nothing.
+ * one transaction, and answers only after the commit. A duplicate answers 200 and only counts on its stored
+ * delivery; a refused delivery of a known connection is counted by {@link RefusedDeliveries}, never stored.
  */
 @RestController
 class WebhookEndpoint {
@@ -50,6 +52,7 @@ class WebhookEndpoint {
     private final Connections connections;
     private final HelpdeskProviders providers;
     private final Inbox inbox;
+    private final RefusedDeliveries refused;
     private final Jobs jobs;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
@@ -57,11 +60,12 @@ class WebhookEndpoint {
     private final MeterRegistry metrics;
     private final Map<String, Instant> lastAudit = new ConcurrentHashMap<>();
 
-    WebhookEndpoint(Connections connections, HelpdeskProviders providers, Inbox inbox, Jobs jobs, AuditLog audit,
-                    TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+    WebhookEndpoint(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
+                    Jobs jobs, AuditLog audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         this.connections = connections;
         this.providers = providers;
         this.inbox = inbox;
+        this.refused = refused;
         this.jobs = jobs;
         this.audit = audit;
         this.transaction = transaction;
@@ -113,8 +117,10 @@ class WebhookEndpoint {
         String provider = connection.provider().wireName();
         MediaType type = headers.getContentType();
         if (type != null && !JSON.isCompatibleWith(type)) {
+            String reason = "content type " + type + " is not JSON";
+            refused.count(connection, RefusedDelivery.Outcome.MALFORMED, reason);
             auditLimited("type:" + connection.id(), connection.workspaceId(), "webhook.rejected",
-                    connection.provider().displayName() + " delivery", "content type " + type + " is not JSON");
+                    connection.provider().displayName() + " delivery", reason);
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Webhook bodies must be application/json");
         }
         byte[] raw = body == null ? new byte[0] : body;
@@ -169,13 +175,12 @@ class WebhookEndpoint {
                 }
             });
         } catch (DuplicateKeyException duplicate) {
-            metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
-            return answer(HttpStatus.OK, "duplicate");
+            countedDuplicate(connection, delivery);
+            return duplicate(provider);
         } catch (TransientDataAccessException contended) {
             // A copy of this delivery is being stored at the same moment (H2 reports that as a lock timeout).
-            if (inbox.exists(connection.id(), delivery.eventId())) {
-                metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
-                return answer(HttpStatus.OK, "duplicate");
+            if (countedDuplicate(connection, delivery)) {
+                return duplicate(provider);
             }
             // Not stored: ask the provider to send it again rather than lose it.
             metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "busy").increment();
@@ -190,10 +195,29 @@ class WebhookEndpoint {
         return answer(HttpStatus.OK, status.wireName());
     }
 
+    private ResponseEntity<?> duplicate(String provider) {
+        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
+        return answer(HttpStatus.OK, "duplicate");
+    }
+
+    /**
+     * Counts the duplicate on its stored delivery; false when no delivery of the event is stored (committed) yet, or
+     * when the count could not be written (the delivery itself is safe either way).
+     */
+    private boolean countedDuplicate(Connection connection, InboundDelivery delivery) {
+        try {
+            return inbox.duplicate(connection.id(), delivery.eventId());
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
     private ResponseEntity<?> gone(Connection connection) {
         // Zendesk may be told the address is gone; its trigger and webhook were removed at disconnect.
+        String reason = "the connection is disconnected";
+        refused.count(connection, RefusedDelivery.Outcome.DROPPED, reason);
         auditLimited("gone:" + connection.id(), connection.workspaceId(), "webhook.dropped",
-                connection.provider().displayName() + " delivery", "the connection is disconnected");
+                connection.provider().displayName() + " delivery", reason);
         metrics.counter("deskloop.webhooks", "provider", connection.provider().wireName(), "outcome", "gone").increment();
         if (connection.provider() == ProviderId.INTERCOM) {
             return answer(HttpStatus.OK, "dropped");
@@ -203,6 +227,9 @@ class WebhookEndpoint {
 
     private ResponseEntity<?> rejected(String provider, Connection connection, String reason) {
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "rejected").increment();
+        if (connection != null) {
+            refused.count(connection, RefusedDelivery.Outcome.REJECTED, reason);
+        }
         auditLimited("rejected:" + (connection == null ? provider : connection.id()),
                 connection == null ? null : connection.workspaceId(), "webhook.rejected",
                 (connection == null ? provider : connection.provider().displayName()) + " delivery", reason);
@@ -211,6 +238,9 @@ class WebhookEndpoint {
 
     private ResponseEntity<?> malformed(String provider, Connection connection, String reason) {
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "malformed").increment();
+        if (connection != null) {
+            refused.count(connection, RefusedDelivery.Outcome.MALFORMED, reason);
+        }
         auditLimited("malformed:" + (connection == null ? provider : connection.id()),
                 connection == null ? null : connection.workspaceId(), "webhook.malformed",
                 provider + " delivery", reason);
