@@ -1,9 +1,12 @@
 package dev.deskloop.dashboard;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.deskloop.platform.NotFoundException;
 import dev.deskloop.tickets.StoredTicket;
+import dev.deskloop.tickets.TicketAttachment;
 import dev.deskloop.tickets.TicketFilter;
 import dev.deskloop.tickets.Tickets;
 import dev.deskloop.triage.TicketDocument;
@@ -22,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Tickets (filter by category, severity, service, status) and one ticket with its messages, triage history, the
- * notes Deskloop posted (with a retry for dead ones) and its timeline.
+ * Tickets (filter by category, severity, service, status) and one ticket with its messages and their attachments,
+ * triage history, the notes Deskloop posted (with a retry for dead ones) and its timeline.
  */
 @Controller
 class TicketsPages {
@@ -69,10 +72,26 @@ class TicketsPages {
         // Provider bodies are HTML; people read them as text (escaped again by the template).
         model.addAttribute("bodies", document.messages().stream()
                 .map(m -> HtmlText.looksLikeHtml(m.body()) ? HtmlText.toText(m.body()) : m.body()).toList());
+        model.addAttribute("attachments", byMessage(tickets.attachments(caller.workspaceId(), ticketId),
+                document.messages().size()));
         model.addAttribute("history", tickets.triageHistory(ticketId));
         model.addAttribute("writes", outbox.ofTicket(caller.workspaceId(), ticketId));
         model.addAttribute("timeline", timeline.of(caller.workspaceId(), ticketId));
         return "ticket";
+    }
+
+    /** The attachments of each message, by the message's position (rows beyond the messages are not shown). */
+    static List<List<TicketAttachment>> byMessage(List<TicketAttachment> attachments, int messages) {
+        List<List<TicketAttachment>> out = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (TicketAttachment a : attachments) {
+            if (a.messageIndex() >= 0 && a.messageIndex() < messages) {
+                out.get(a.messageIndex()).add(a);
+            }
+        }
+        return out;
     }
 
     @PostMapping("/w/{workspaceId}/tickets/{ticketId}/writes/{writeId}/retry")

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.deskloop.helpdesk.HelpdeskAttachment;
+import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.triage.Triage;
@@ -33,8 +35,21 @@ public class Tickets {
         this.clock = clock;
     }
 
-    /** Inserts or updates the ticket of a connection; returns its id. */
+    /** Attachment rows kept per ticket; files beyond this (in message order) are not stored. */
+    static final int MAX_ATTACHMENTS_PER_TICKET = 500;
+
+    /**
+     * Inserts or updates the ticket of a connection with its messages' attachment metadata; returns its id. Run in a
+     * transaction: the ticket row's lock orders concurrent stores of the same ticket.
+     */
     UUID upsert(UUID workspaceId, UUID connectionId, ProviderId provider, HelpdeskTicket ticket, TicketDocument document) {
+        UUID id = upsertTicket(workspaceId, connectionId, provider, ticket, document);
+        replaceAttachments(id, ticket);
+        return id;
+    }
+
+    private UUID upsertTicket(UUID workspaceId, UUID connectionId, ProviderId provider, HelpdeskTicket ticket,
+                              TicketDocument document) {
         String json = TicketDocuments.toJson(document);
         Timestamp now = Timestamp.from(clock.instant());
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -69,6 +84,67 @@ public class Tickets {
             }
         }
         throw new IllegalStateException("could not store ticket " + ticket.externalId());
+    }
+
+    /**
+     * Makes the ticket's attachment rows those of {@code ticket}'s messages (message i of the ticket is message i of
+     * its stored document). Unchanged rows are left alone, so re-fetching a ticket writes nothing and never
+     * duplicates a file.
+     */
+    private void replaceAttachments(UUID ticketId, HelpdeskTicket ticket) {
+        List<TicketAttachment> wanted = new java.util.ArrayList<>();
+        List<HelpdeskMessage> messages = ticket.messages();
+        for (int m = 0; m < messages.size() && wanted.size() < MAX_ATTACHMENTS_PER_TICKET; m++) {
+            HelpdeskMessage message = messages.get(m);
+            for (HelpdeskAttachment a : message.attachments()) {
+                if (wanted.size() >= MAX_ATTACHMENTS_PER_TICKET) {
+                    break;
+                }
+                wanted.add(new TicketAttachment(m, cut(message.id(), 64), cut(a.name(), HelpdeskAttachment.MAX_NAME),
+                        a.contentType(), a.size(), a.url()));
+            }
+        }
+        if (attachmentRows(ticketId).equals(wanted)) {
+            return;
+        }
+        jdbc.sql("delete from ticket_attachment where ticket_id = :ticket").param("ticket", ticketId).update();
+        int[] fileIndex = new int[Math.max(1, messages.size())];
+        for (TicketAttachment a : wanted) {
+            jdbc.sql("""
+                            insert into ticket_attachment (ticket_id, message_index, file_index, message_id, file_name,
+                                content_type, size_bytes, url)
+                            values (:ticket, :message, :file, :messageId, :name, :type, :size, :url)""")
+                    .param("ticket", ticketId).param("message", a.messageIndex())
+                    .param("file", fileIndex[a.messageIndex()]++).param("messageId", a.messageId(), Types.VARCHAR)
+                    .param("name", a.name()).param("type", a.contentType(), Types.VARCHAR)
+                    .param("size", a.size(), Types.BIGINT).param("url", a.url(), Types.VARCHAR)
+                    .update();
+        }
+    }
+
+    private List<TicketAttachment> attachmentRows(UUID ticketId) {
+        return jdbc.sql(ATTACHMENT_SELECT + " where a.ticket_id = :ticket order by a.message_index, a.file_index")
+                .param("ticket", ticketId).query(Tickets::attachment).list();
+    }
+
+    /** The attachments of a ticket's messages, in message order; none when the ticket is not in the workspace. */
+    public List<TicketAttachment> attachments(UUID workspaceId, UUID ticketId) {
+        return jdbc.sql(ATTACHMENT_SELECT + """
+                         join ticket t on t.id = a.ticket_id
+                        where t.workspace_id = :workspace and a.ticket_id = :ticket
+                        order by a.message_index, a.file_index""")
+                .param("workspace", workspaceId).param("ticket", ticketId).query(Tickets::attachment).list();
+    }
+
+    private static final String ATTACHMENT_SELECT = """
+            select a.message_index, a.message_id, a.file_name, a.content_type, a.size_bytes, a.url
+            from ticket_attachment a""";
+
+    private static TicketAttachment attachment(ResultSet rs, int row) throws SQLException {
+        long size = rs.getLong("size_bytes");
+        Long known = rs.wasNull() ? null : size;
+        return new TicketAttachment(rs.getInt("message_index"), rs.getString("message_id"), rs.getString("file_name"),
+                rs.getString("content_type"), known, rs.getString("url"));
     }
 
     private static java.util.Map<String, Object> fields(HelpdeskTicket ticket, TicketDocument document, String json,

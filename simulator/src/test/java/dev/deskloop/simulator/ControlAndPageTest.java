@@ -55,6 +55,41 @@ class ControlAndPageTest {
     }
 
     @Test
+    void controlApiAttachesFilesToTicketsConversationsAndReplies(Simulator sim) {
+        String control = sim.baseUrl() + "/control";
+        HttpResponse<String> created = TestHttp.json("POST", control + "/zendesk/acme/tickets", null,
+            "{\"subject\":\"Crash\",\"body\":\"see file\",\"attachments\":[{\"name\":\"<b>crash</b>.log\","
+                + "\"content_type\":\"text/plain\",\"size\":12,\"url\":\"https://files.example.com/crash.log\"}]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long id = Flows.json(created).get("id").asLong();
+        assertThat(TestHttp.json("POST", control + "/zendesk/acme/tickets/" + id + "/replies", null,
+            "{\"body\":\"more\",\"attachments\":[{\"file_name\":\"b.png\",\"content_type\":\"image/png\"}]}").statusCode())
+            .isEqualTo(201);
+        var ticket = sim.zendesk().ticket("acme", id).orElseThrow();
+        assertThat(ticket.comments().get(0).attachments())
+            .containsExactly(new Attachment("<b>crash</b>.log", "text/plain", 12, "https://files.example.com/crash.log"));
+        assertThat(ticket.comments().get(1).attachments().getFirst().name()).isEqualTo("b.png");
+        assertThat(ticket.comments().get(1).attachments().getFirst().url()).startsWith(sim.zendesk().baseUrl("acme") + "/attachments/");
+        assertThat(TestHttp.get(sim.baseUrl() + "/ui/zendesk/acme/tickets/" + id, null).body())
+            .contains("&lt;b&gt;crash&lt;/b&gt;.log").doesNotContain("<b>crash");
+
+        HttpResponse<String> conversation = TestHttp.json("POST", control + "/intercom/conversations", null,
+            "{\"body\":\"hi\",\"attachments\":[{\"name\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size\":3}]}");
+        String conversationId = Flows.json(conversation).get("id").stringValue();
+        TestHttp.json("POST", control + "/intercom/conversations/" + conversationId + "/replies", null,
+            "{\"body\":\"again\",\"attachments\":[{\"name\":\"c.txt\",\"size\":-5,\"url\":\"ftp://example.com/c.txt\"}]}");
+        var stored = sim.intercom().conversation(conversationId).orElseThrow();
+        assertThat(stored.sourceAttachments()).extracting(Attachment::name, Attachment::size).containsExactly(org.assertj.core.groups.Tuple.tuple("a.pdf", 3L));
+        assertThat(stored.parts().getFirst().attachments())
+            .containsExactly(new Attachment("c.txt", "application/octet-stream", -5, "ftp://example.com/c.txt"));
+
+        assertThat(TestHttp.json("POST", control + "/zendesk/acme/tickets", null, "{\"body\":\"x\",\"attachments\":{}}").statusCode())
+            .isEqualTo(400);
+        assertThat(TestHttp.json("POST", control + "/intercom/conversations", null,
+            "{\"body\":\"x\",\"attachments\":[{\"name\":\"a\",\"size\":\"big\"}]}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void pageEscapesWhatCustomersAndTheAppWrote(Simulator sim) {
         HttpResponse<String> created = TestHttp.form(sim.baseUrl() + "/ui/zendesk/tickets",
             "subdomain=acme&subject=%3Cscript%3Ealert(1)%3C%2Fscript%3E&body=hi&name=Ann&email=ann%40example.com&tags=a+b");

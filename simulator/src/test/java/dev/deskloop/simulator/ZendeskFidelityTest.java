@@ -76,6 +76,34 @@ class ZendeskFidelityTest {
     }
 
     @Test
+    void commentAttachmentsMatchSupportApi(Simulator sim) {
+        var ticket = sim.zendesk().createTicket(SUB, CustomerTicket.of("Export fails", "See the log")
+            .withAttachments(List.of(Attachment.of("export.log", "text/plain", 2532),
+                new Attachment("screen shot.png", "image/png", 166_144, "https://files.example.com/screen.png"))));
+        sim.zendesk().addCustomerReply(SUB, ticket.id(), "One more", List.of(Attachment.of("trace.txt", "text/plain", 10)));
+        String token = sim.zendesk().issueToken(SUB, "read");
+        String api = sim.zendesk().baseUrl(SUB) + "/api/v2";
+        OpenApiInteractionValidator v = OpenApiContracts.zendesk();
+
+        HttpResponse<String> comments = TestHttp.get(api + "/tickets/" + ticket.id() + "/comments.json", token);
+        valid(v, "GET", "/api/v2/tickets/" + ticket.id() + "/comments", comments, 200);
+        JsonNode first = Flows.json(comments).path("comments").get(0).path("attachments");
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0).path("file_name").stringValue()).isEqualTo("export.log");
+        assertThat(first.get(0).path("content_type").stringValue()).isEqualTo("text/plain");
+        assertThat(first.get(0).path("size").asLong()).isEqualTo(2532);
+        assertThat(first.get(0).path("content_url").stringValue())
+            .startsWith(sim.zendesk().baseUrl(SUB) + "/attachments/token/").endsWith("/?name=export.log");
+        assertThat(first.get(1).path("content_url").stringValue()).isEqualTo("https://files.example.com/screen.png");
+        assertThat(first.get(0).path("id").asLong()).isNotEqualTo(first.get(1).path("id").asLong());
+        assertThat(Flows.json(comments).path("comments").get(1).path("attachments").get(0).path("file_name").stringValue())
+            .isEqualTo("trace.txt");
+
+        HttpResponse<String> wrongSize = new FakeResponse(200, "{\"comments\":[{\"id\":1,\"attachments\":[{\"id\":2,\"size\":\"big\"}]}]}");
+        assertThat(problems(v, "GET", "/api/v2/tickets/1/comments", wrongSize, List.of())).anyMatch(p -> p.contains("schema.type"));
+    }
+
+    @Test
     void triggerResponsesMatchSupportApi(Simulator sim) {
         String token = sim.zendesk().issueToken(SUB, "read write");
         String api = sim.zendesk().baseUrl(SUB) + "/api/v2";

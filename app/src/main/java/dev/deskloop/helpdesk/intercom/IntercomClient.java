@@ -3,8 +3,10 @@ package dev.deskloop.helpdesk.intercom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.deskloop.helpdesk.HelpdeskApiException;
+import dev.deskloop.helpdesk.HelpdeskAttachment;
 import dev.deskloop.helpdesk.HelpdeskClient;
 import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
@@ -14,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an Intercom conversation (its first message and its parts) and the contact who started it. Parts with an
- * {@code app_package_code} were written through the API by an app: our own notes and replies.
+ * {@code app_package_code} were written through the API by an app: our own notes and replies. A part without text
+ * is kept when it has attachments (their metadata only).
  */
 final class IntercomClient implements HelpdeskClient {
 
@@ -31,22 +34,27 @@ final class IntercomClient implements HelpdeskClient {
         JsonNode conversation = get(accessToken, "/conversations/" + conversationId);
         List<HelpdeskMessage> messages = new ArrayList<>();
         JsonNode source = conversation.path("source");
-        if (source.isObject() && !source.path("body").asString("").isBlank()) {
+        List<HelpdeskAttachment> sourceFiles = attachments(source.path("attachments"));
+        if (source.isObject() && (!source.path("body").asString("").isBlank() || !sourceFiles.isEmpty())) {
             messages.add(new HelpdeskMessage(source.path("id").asString(""), author(source.path("author")),
                     source.path("author").path("id").asString(""), true, source.path("body").asString(""),
-                    seconds(conversation.path("created_at")), false));
+                    seconds(conversation.path("created_at")), false, sourceFiles));
         }
         for (JsonNode part : conversation.path("conversation_parts").path("conversation_parts")) {
             String type = part.path("part_type").asString("");
             String body = part.path("body").asString("");
-            if (body.isBlank() || !(type.equals("comment") || type.equals("note") || type.equals("open")
+            if (!(type.equals("comment") || type.equals("note") || type.equals("open")
                     || type.equals("close") || type.equals("quick_reply"))) {
+                continue;
+            }
+            List<HelpdeskAttachment> files = attachments(part.path("attachments"));
+            if (body.isBlank() && files.isEmpty()) {
                 continue;
             }
             messages.add(new HelpdeskMessage(part.path("id").asString(""), author(part.path("author")),
                     part.path("author").path("id").asString(""), !type.equals("note"), body,
                     seconds(part.path("created_at")), !part.path("app_package_code").isNull()
-                    && !part.path("app_package_code").asString("").isBlank()));
+                    && !part.path("app_package_code").asString("").isBlank(), files));
         }
         String name = null;
         String email = null;
@@ -69,6 +77,25 @@ final class IntercomClient implements HelpdeskClient {
                 text(conversation.path("priority")), seconds(conversation.path("created_at")),
                 seconds(conversation.path("updated_at")), name, email, tags,
                 text(conversation.path("team_assignee_id")), messages);
+    }
+
+    /** The {@code attachments} of a part or first message: {@code name, content_type, filesize, url}. */
+    private static List<HelpdeskAttachment> attachments(JsonNode list) {
+        if (!list.isArray()) {
+            return List.of();
+        }
+        return HelpdeskAttachment.firstOf(list, a -> {
+            if (!a.isObject()) {
+                return Optional.empty();
+            }
+            JsonNode size = a.path("filesize");
+            return HelpdeskAttachment.of(string(a.path("name")), string(a.path("content_type")),
+                    size.isIntegralNumber() && size.canConvertToLong() ? size.asLong() : null, string(a.path("url")));
+        });
+    }
+
+    private static String string(JsonNode node) {
+        return node.isString() ? node.stringValue() : null;
     }
 
     private JsonNode get(String accessToken, String path) {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.deskloop.helpdesk.HelpdeskApiException;
+import dev.deskloop.helpdesk.HelpdeskAttachment;
 import dev.deskloop.helpdesk.HelpdeskClient;
 import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
@@ -16,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a Zendesk ticket with its requester ({@code include=users}) and every comment (cursor pages of 100, at most
- * {@link #MAX_PAGES}); comments by end users are the customer's, the others the agents'.
+ * {@link #MAX_PAGES}); comments by end users are the customer's, the others the agents'. Each comment's attachment
+ * metadata is kept, never the files.
  */
 final class ZendeskClient implements HelpdeskClient {
 
@@ -58,7 +61,8 @@ final class ZendeskClient implements HelpdeskClient {
                 }
                 messages.add(new HelpdeskMessage(c.path("id").asString(""),
                         customer ? HelpdeskMessage.Author.CUSTOMER : HelpdeskMessage.Author.AGENT, authorId,
-                        c.path("public").asBoolean(true), body, instant(c.path("created_at")), false));
+                        c.path("public").asBoolean(true), body, instant(c.path("created_at")), false,
+                        attachments(c.path("attachments"))));
             }
             boolean more = comments.path("meta").path("has_more").asBoolean(false);
             String link = comments.path("links").path("next").asString("");
@@ -76,6 +80,34 @@ final class ZendeskClient implements HelpdeskClient {
                 requester == null ? null : text(requester.path("name")),
                 requester == null ? null : text(requester.path("email")), tags,
                 text(ticket.path("group_id")), messages);
+    }
+
+    /**
+     * A comment's {@code attachments}: {@code file_name}, {@code content_type}, {@code size} and {@code content_url}
+     * (which may be on another host; it is only linked, never fetched with our token). Deleted files are skipped; a
+     * file flagged as malware keeps its name but loses its link.
+     */
+    private static List<HelpdeskAttachment> attachments(JsonNode list) {
+        if (!list.isArray()) {
+            return List.of();
+        }
+        return HelpdeskAttachment.firstOf(list, a -> {
+            if (!a.isObject() || a.path("deleted").asBoolean(false)) {
+                return Optional.empty();
+            }
+            boolean malware = "malware_found".equals(string(a.path("malware_scan_result")))
+                    && !a.path("malware_access_override").asBoolean(false);
+            return HelpdeskAttachment.of(string(a.path("file_name")), string(a.path("content_type")),
+                    size(a.path("size")), malware ? null : string(a.path("content_url")));
+        });
+    }
+
+    private static String string(JsonNode node) {
+        return node.isString() ? node.stringValue() : null;
+    }
+
+    private static Long size(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong() ? node.asLong() : null;
     }
 
     private JsonNode get(String accessToken, String url) {

@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.control;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.Delivery;
 import dev.deskloop.simulator.Faults;
 import dev.deskloop.simulator.RecordedRequest;
@@ -104,14 +105,14 @@ public final class ControlApi {
             "GET /control/deliveries?provider=", "POST /control/deliveries/await {timeout_ms}",
             "GET|POST|DELETE /control/faults/{zendesk|intercom} {rate_limit_per_minute, fail_next, fail_status, delay_ms, delay_next, duplicate_next_deliveries, reorder_next_deliveries}",
             "GET /control/zendesk", "POST|GET /control/zendesk/{subdomain}",
-            "GET|POST /control/zendesk/{subdomain}/tickets {subject, body, requester:{name,email}, tags}",
-            "GET /control/zendesk/{subdomain}/tickets/{id}", "POST /control/zendesk/{subdomain}/tickets/{id}/replies {body}",
+            "GET|POST /control/zendesk/{subdomain}/tickets {subject, body, requester:{name,email}, tags, attachments:[{name, content_type, size, url}]}",
+            "GET /control/zendesk/{subdomain}/tickets/{id}", "POST /control/zendesk/{subdomain}/tickets/{id}/replies {body, attachments:[{name, content_type, size, url}]}",
             "POST /control/zendesk/{subdomain}/tickets/{id}/status {status}", "POST /control/zendesk/{subdomain}/ticket_fields {title, type}",
             "GET /control/zendesk/{subdomain}/webhooks", "GET /control/zendesk/{subdomain}/triggers",
             "POST /control/zendesk/{subdomain}/tokens {scope}", "POST /control/zendesk/{subdomain}/tokens/revoke",
             "POST /control/zendesk/tokens/revoke", "GET /control/intercom", "POST /control/intercom/webhook {url, topics}",
-            "POST /control/intercom/uninstall_url {url}", "GET|POST /control/intercom/conversations {subject, body, requester:{name,email}, tags}",
-            "GET /control/intercom/conversations/{id}", "POST /control/intercom/conversations/{id}/replies {body}",
+            "POST /control/intercom/uninstall_url {url}", "GET|POST /control/intercom/conversations {subject, body, requester:{name,email}, tags, attachments:[{name, content_type, size, url}]}",
+            "GET /control/intercom/conversations/{id}", "POST /control/intercom/conversations/{id}/replies {body, attachments:[{name, content_type, size, url}]}",
             "POST /control/intercom/tokens", "POST /control/intercom/tokens/revoke")) {
             endpoints.add(e);
         }
@@ -223,7 +224,7 @@ public final class ControlApi {
         JsonNode b = body(call);
         ZendeskTicket t = simulator.zendesk().createTicket(p.get("sub"), new CustomerTicket(b.path("subject").asString("Help"),
             b.path("body").asString(""), b.path("requester").path("name").asString(null),
-            b.path("requester").path("email").asString(null), strings(b.path("tags"))));
+            b.path("requester").path("email").asString(null), strings(b.path("tags")), Attachment.fromJson(b.get("attachments"))));
         return Reply.json(201, Json.valueOf(t));
     }
 
@@ -238,8 +239,9 @@ public final class ControlApi {
     }
 
     private Reply ticketReply(Call call, Map<String, String> p) {
+        JsonNode b = body(call);
         return Reply.json(201, Json.valueOf(simulator.zendesk().addCustomerReply(p.get("sub"), parseInt(p.get("id"), -1),
-            body(call).path("body").asString(""))));
+            b.path("body").asString(""), Attachment.fromJson(b.get("attachments")))));
     }
 
     private Reply ticketStatus(Call call, Map<String, String> p) {
@@ -271,12 +273,14 @@ public final class ControlApi {
         JsonNode b = body(call);
         IntercomConversation c = simulator.intercom().createConversation(new CustomerConversation(b.path("subject").asString(""),
             b.path("body").asString(""), b.path("requester").path("name").asString(null),
-            b.path("requester").path("email").asString(null), strings(b.path("tags"))));
+            b.path("requester").path("email").asString(null), strings(b.path("tags")), Attachment.fromJson(b.get("attachments"))));
         return Reply.json(201, Json.valueOf(c));
     }
 
     private Reply conversationReply(Call call, Map<String, String> p) {
-        return Reply.json(201, Json.valueOf(simulator.intercom().addCustomerReply(p.get("id"), body(call).path("body").asString(""))));
+        JsonNode b = body(call);
+        return Reply.json(201, Json.valueOf(simulator.intercom().addCustomerReply(p.get("id"), b.path("body").asString(""),
+            Attachment.fromJson(b.get("attachments")))));
     }
 
     private static JsonNode body(Call call) {

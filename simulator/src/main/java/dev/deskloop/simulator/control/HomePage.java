@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.control;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.Delivery;
 import dev.deskloop.simulator.RecordedRequest;
 import dev.deskloop.simulator.Simulator;
@@ -177,7 +178,7 @@ public final class HomePage {
             b.append("<tr").append(c.isPublic() ? "" : " class=\"note\"").append("><td>").append(Html.escape(c.createdAt()))
                 .append("</td><td>").append(c.authorId() == t.requesterId() ? "customer" : "agent " + c.authorId())
                 .append(c.throughApi() ? " (API)" : "").append("</td><td>").append(c.isPublic() ? "public reply" : "internal note")
-                .append("</td><td><pre>").append(Html.escape(c.body())).append("</pre></td></tr>");
+                .append("</td><td><pre>").append(Html.escape(c.body())).append("</pre>").append(files(c.attachments())).append("</td></tr>");
         }
         b.append("</table>");
         b.append("<form class=\"card\" method=\"post\" action=\"/ui/zendesk/").append(enc(sub)).append("/tickets/").append(t.id())
@@ -207,16 +208,30 @@ public final class HomePage {
         c.customAttributes().forEach((k, v) -> b.append("<tr><td>").append(Html.escape(k)).append("</td><td>").append(Html.escape(v)).append("</td></tr>"));
         b.append("</table><h2>Conversation</h2><table><tr><th>When</th><th>Author</th><th>Kind</th><th>Body (HTML shown as text)</th></tr>");
         b.append("<tr><td>").append(Html.escape(c.createdAt())).append("</td><td>customer</td><td>first message</td><td><pre>")
-            .append(Html.escape(c.sourceBody())).append("</pre></td></tr>");
+            .append(Html.escape(c.sourceBody())).append("</pre>").append(files(c.sourceAttachments())).append("</td></tr>");
         for (IntercomPart p : c.parts()) {
             b.append("<tr").append(p.isNote() ? " class=\"note\"" : "").append("><td>").append(Html.escape(p.createdAt())).append("</td><td>")
                 .append(Html.escape(p.authorType() + " " + p.authorId())).append(p.appPackageCode() == null ? "" : " (API)")
-                .append("</td><td>").append(Html.escape(p.partType())).append("</td><td><pre>").append(Html.escape(p.body())).append("</pre></td></tr>");
+                .append("</td><td>").append(Html.escape(p.partType())).append("</td><td><pre>").append(Html.escape(p.body())).append("</pre>")
+                .append(files(p.attachments())).append("</td></tr>");
         }
         b.append("</table><form class=\"card\" method=\"post\" action=\"/ui/intercom/conversations/").append(enc(c.id()))
             .append("/reply\"><label>Reply as the customer <textarea name=\"body\" rows=\"3\" required></textarea></label>")
             .append("<button type=\"submit\">Send reply</button></form>");
         return Reply.html(200, Html.page("Conversation " + c.id(), b.toString()));
+    }
+
+    /** Attachment metadata as text (the simulator serves no files, so nothing is linked). */
+    private static String files(List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<ul class=\"muted\">");
+        for (Attachment a : attachments) {
+            b.append("<li>").append(Html.escape(a.name())).append(" (").append(Html.escape(a.contentType())).append(", ")
+                .append(a.size()).append(" bytes) ").append(Html.escape(a.url())).append("</li>");
+        }
+        return b.append("</ul>").toString();
     }
 
     private String requestsPage() {

@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.intercom;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.http.Call;
 import dev.deskloop.simulator.http.Html;
 import dev.deskloop.simulator.http.Json;
@@ -9,6 +10,7 @@ import dev.deskloop.simulator.http.WebhookQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +183,13 @@ final class IntercomApi {
         }
         String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.stringValue();
         boolean hasAttachments = in.path("attachment_urls").size() > 0 || in.path("attachment_files").size() > 0;
+        List<Attachment> attachments = new ArrayList<>();
+        for (JsonNode url : in.path("attachment_urls")) {
+            if (!url.isString() || !url.stringValue().matches("(?i)https?://\\S+")) {
+                return IntercomErrors.badParameter("attachment_urls must be URLs");
+            }
+            attachments.add(fromUrl(url.stringValue()));
+        }
         if (messageType.equals("quick_reply")) {
             if (!in.path("reply_options").isArray() || in.path("reply_options").isEmpty()) {
                 return IntercomErrors.missingParameter("reply_options is required for quick_reply");
@@ -213,7 +222,7 @@ final class IntercomApi {
                     return IntercomErrors.notFound("Resource Not Found");
                 }
                 part = new IntercomWorkspace.Part(w.newPartId(), messageType.equals("quick_reply") ? "quick_reply" : messageType,
-                    body, "admin", admin.id(), admin.name(), admin.email(), settings.appPackageCode(), now);
+                    body, "admin", admin.id(), admin.name(), admin.email(), settings.appPackageCode(), now, attachments);
                 topic = messageType.equals("note") ? "conversation.admin.noted" : "conversation.admin.replied";
                 if (!messageType.equals("note")) {
                     c.waitingSince = null;
@@ -230,7 +239,7 @@ final class IntercomApi {
                     return IntercomErrors.notFound("Resource Not Found");
                 }
                 part = new IntercomWorkspace.Part(w.newPartId(), "comment", body, "user", contact.id(), contact.name(),
-                    contact.email(), settings.appPackageCode(), now);
+                    contact.email(), settings.appPackageCode(), now, attachments);
                 topic = "conversation.user.replied";
                 c.state = "open";
                 c.waitingSince = now;
@@ -285,6 +294,22 @@ final class IntercomApi {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * What Intercom keeps of a file it fetched from an {@code attachment_urls} entry. The simulator fetches nothing:
+     * the name is the URL's last path segment, the content type guessed from it, the size 0 and the URL kept as given.
+     */
+    static Attachment fromUrl(String url) {
+        String path = url.replaceFirst("[?#].*$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            name = java.net.URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // keep the segment as written
+        }
+        String type = java.net.URLConnection.guessContentTypeFromName(name);
+        return new Attachment(name, type, 0, url);
     }
 
     static String paragraph(String text) {

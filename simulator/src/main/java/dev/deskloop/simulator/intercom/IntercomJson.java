@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.intercom;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.http.Json;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class IntercomJson {
         author.put("id", c.contact.id());
         author.put("name", c.contact.name());
         author.put("email", c.contact.email());
-        source.putArray("attachments");
+        attachments(source.putArray("attachments"), c.sourceAttachments);
         source.putNull("url");
         source.put("redacted", false);
         ObjectNode contacts = o.putObject("contacts");
@@ -138,7 +139,7 @@ final class IntercomJson {
         author.put("type", p.authorType);
         author.put("name", p.authorName);
         author.put("email", p.authorEmail);
-        o.putArray("attachments");
+        attachments(o.putArray("attachments"), p.attachments);
         o.putNull("external_id");
         o.put("redacted", false);
         o.putObject("metadata");
@@ -149,6 +150,21 @@ final class IntercomJson {
             o.put("app_package_code", p.appPackageCode);
         }
         return o;
+    }
+
+    /**
+     * Schema {@code part_attachment}: {@code width}/{@code height} (integers) are left out because the simulator
+     * decodes no images.
+     */
+    static void attachments(ArrayNode array, List<Attachment> attachments) {
+        for (Attachment a : attachments) {
+            ObjectNode o = array.addObject();
+            o.put("type", "upload");
+            o.put("name", a.name());
+            o.put("url", a.url());
+            o.put("content_type", a.contentType());
+            o.put("filesize", a.size());
+        }
     }
 
     static ObjectNode contact(IntercomSettings settings, IntercomWorkspace.Contact c) {

@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.intercom;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.Delivery;
 import dev.deskloop.simulator.Faults;
 import dev.deskloop.simulator.http.Call;
@@ -163,8 +164,9 @@ public final class IntercomSimulator {
         synchronized (w) {
             Instant now = clock.instant();
             IntercomWorkspace.Contact contact = w.contact(input.contactName(), input.contactEmail(), now);
+            String sourceId = w.newPartId();
             IntercomWorkspace.Conversation c = new IntercomWorkspace.Conversation(w.newConversationId(), input.subject(),
-                w.newPartId(), IntercomApi.paragraph(input.body()), contact, now);
+                sourceId, IntercomApi.paragraph(input.body()), withUrls(sourceId, input.attachments()), contact, now);
             if (!input.subject().isBlank()) {
                 c.title = input.subject();
             }
@@ -181,6 +183,11 @@ public final class IntercomSimulator {
 
     /** Adds a reply from the conversation's contact; emits {@code conversation.user.replied}. */
     public IntercomConversation addCustomerReply(String conversationId, String body) {
+        return addCustomerReply(conversationId, body, List.of());
+    }
+
+    /** Adds a reply from the conversation's contact with files attached (metadata only; the body may then be empty). */
+    public IntercomConversation addCustomerReply(String conversationId, String body, List<Attachment> attachments) {
         IntercomWorkspace w = workspace;
         Optional<WebhookQueue.Job> job;
         IntercomConversation snapshot;
@@ -190,8 +197,11 @@ public final class IntercomSimulator {
                 throw new IllegalArgumentException("no conversation " + conversationId);
             }
             Instant now = clock.instant();
-            IntercomWorkspace.Part part = new IntercomWorkspace.Part(w.newPartId(), "comment", IntercomApi.paragraph(body), "user",
-                c.contact.id(), c.contact.name(), c.contact.email(), null, now);
+            String partId = w.newPartId();
+            // A message with only files has no text at all.
+            String html = (body == null || body.isBlank()) && !attachments.isEmpty() ? "" : IntercomApi.paragraph(body);
+            IntercomWorkspace.Part part = new IntercomWorkspace.Part(partId, "comment", html, "user",
+                c.contact.id(), c.contact.name(), c.contact.email(), null, now, withUrls(partId, attachments));
             c.parts.add(part);
             c.state = "open";
             c.updatedAt = now;
@@ -530,12 +540,28 @@ public final class IntercomSimulator {
         return HexFormat.of().formatHex(data);
     }
 
+    /**
+     * Files without a URL get one shaped like Intercom's download URLs, under {@code {base}/intercom/downloads/}
+     * (not served).
+     */
+    private List<Attachment> withUrls(String partId, List<Attachment> attachments) {
+        List<Attachment> out = new ArrayList<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            out.add(a.url() != null ? a : a.withUrl(baseUrl.get() + "/intercom/downloads/i/o/" + partId + i + "/"
+                + java.net.URLEncoder.encode(a.name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        }
+        return out;
+    }
+
     private static IntercomConversation snapshot(IntercomWorkspace.Conversation c) {
         Map<String, String> attributes = new LinkedHashMap<>();
         c.customAttributes.forEach((k, v) -> attributes.put(k, v.isString() ? v.stringValue() : Json.text(v)));
         List<IntercomPart> parts = new ArrayList<>();
-        c.parts.forEach(p -> parts.add(new IntercomPart(p.id, p.partType, p.body, p.authorType, p.authorId, p.appPackageCode, p.createdAt)));
+        c.parts.forEach(p -> parts.add(new IntercomPart(p.id, p.partType, p.body, p.authorType, p.authorId, p.appPackageCode,
+            p.createdAt, p.attachments)));
         return new IntercomConversation(Long.toString(c.id), c.title, c.state, c.contact.id(), c.sourceBody,
-            c.tags.stream().map(IntercomWorkspace.Tag::name).toList(), attributes, parts, c.createdAt, c.updatedAt);
+            c.tags.stream().map(IntercomWorkspace.Tag::name).toList(), attributes, parts, c.createdAt, c.updatedAt,
+            c.sourceAttachments);
     }
 }

@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.intercom;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.http.RateWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,10 @@ final class IntercomWorkspace {
         final String authorEmail;
         final String appPackageCode;
         final Instant createdAt;
+        final List<Attachment> attachments;
 
         Part(String id, String partType, String body, String authorType, String authorId, String authorName, String authorEmail,
-             String appPackageCode, Instant createdAt) {
+             String appPackageCode, Instant createdAt, List<Attachment> attachments) {
             this.id = id;
             this.partType = partType;
             this.body = body;
@@ -44,6 +46,7 @@ final class IntercomWorkspace {
             this.authorEmail = authorEmail;
             this.appPackageCode = appPackageCode;
             this.createdAt = createdAt;
+            this.attachments = List.copyOf(attachments);
         }
     }
 
@@ -53,6 +56,7 @@ final class IntercomWorkspace {
         final String subject;
         final String sourceId;
         final String sourceBody;
+        final List<Attachment> sourceAttachments;
         final Contact contact;
         String state = "open";
         boolean read;
@@ -63,11 +67,13 @@ final class IntercomWorkspace {
         Instant updatedAt;
         Instant waitingSince;
 
-        Conversation(long id, String subject, String sourceId, String sourceBody, Contact contact, Instant createdAt) {
+        Conversation(long id, String subject, String sourceId, String sourceBody, List<Attachment> sourceAttachments,
+                     Contact contact, Instant createdAt) {
             this.id = id;
             this.subject = subject;
             this.sourceId = sourceId;
             this.sourceBody = sourceBody;
+            this.sourceAttachments = List.copyOf(sourceAttachments);
             this.contact = contact;
             this.createdAt = createdAt;
             this.updatedAt = createdAt;

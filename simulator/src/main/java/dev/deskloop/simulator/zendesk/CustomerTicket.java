@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.zendesk;
 
+import dev.deskloop.simulator.Attachment;
 import java.util.List;
 
 /**
@@ -7,17 +8,28 @@ import java.util.List;
  *
  * @param requesterName  the customer's name; a new end user is created per distinct email
  * @param requesterEmail the customer's email
+ * @param attachments    files attached to the first comment (metadata only)
  */
-public record CustomerTicket(String subject, String body, String requesterName, String requesterEmail, List<String> tags) {
+public record CustomerTicket(String subject, String body, String requesterName, String requesterEmail, List<String> tags,
+                             List<Attachment> attachments) {
 
     public CustomerTicket {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         if (requesterEmail == null || requesterEmail.isBlank()) {
             requesterEmail = "customer@example.com";
         }
         if (requesterName == null || requesterName.isBlank()) {
             requesterName = requesterEmail.substring(0, Math.max(1, requesterEmail.indexOf('@')));
         }
+    }
+
+    public CustomerTicket(String subject, String body, String requesterName, String requesterEmail, List<String> tags) {
+        this(subject, body, requesterName, requesterEmail, tags, List.of());
+    }
+
+    public CustomerTicket withAttachments(List<Attachment> files) {
+        return new CustomerTicket(subject, body, requesterName, requesterEmail, tags, files);
     }
 
     public static CustomerTicket of(String subject, String body) {

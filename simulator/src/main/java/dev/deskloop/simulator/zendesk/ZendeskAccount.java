@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.zendesk;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.http.RateWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +43,10 @@ final class ZendeskAccount {
         final boolean throughApi;
         final long auditId;
         final Instant createdAt;
+        final List<File> attachments;
 
         Comment(long id, long authorId, String body, String htmlBody, boolean isPublic, boolean throughApi, long auditId,
-                Instant createdAt) {
+                Instant createdAt, List<File> attachments) {
             this.id = id;
             this.authorId = authorId;
             this.body = body;
@@ -53,7 +55,12 @@ final class ZendeskAccount {
             this.throughApi = throughApi;
             this.auditId = auditId;
             this.createdAt = createdAt;
+            this.attachments = List.copyOf(attachments);
         }
+    }
+
+    /** A file attached to a comment: Zendesk's attachment id and the metadata (with its final content URL). */
+    record File(long id, Attachment metadata) {
     }
 
     static final class Ticket {
@@ -198,6 +205,7 @@ final class ZendeskAccount {
     private long nextTicket = 1;
     private long nextComment = 20_000_000_001L;
     private long nextAudit = 30_000_000_001L;
+    private long nextAttachment = 60_000_000_001L;
     private long nextField = 36_000_001L;
     private long nextTrigger = 40_000_001L;
     private long nextToken = 50_000_001L;
@@ -235,6 +243,20 @@ final class ZendeskAccount {
 
     long newAuditId() {
         return nextAudit++;
+    }
+
+    /**
+     * Gives each file an attachment id and, when it has no URL, the {@code content_url} Zendesk would give it
+     * ({@code {root}/attachments/token/{token}/?name={file_name}}; the simulator does not serve it).
+     */
+    List<File> files(String root, List<Attachment> attachments) {
+        List<File> out = new ArrayList<>();
+        for (Attachment a : attachments) {
+            long id = nextAttachment++;
+            out.add(new File(id, a.url() != null ? a : a.withUrl(root + "/attachments/token/sim" + Long.toString(id, 36)
+                + "/?name=" + java.net.URLEncoder.encode(a.name(), java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        return out;
     }
 
     long newFieldId() {

@@ -134,7 +134,7 @@ final class ZendeskApi {
             int end = Math.min(comments.size(), start + size);
             Set<Long> authors = new LinkedHashSet<>();
             for (int i = start; i < end; i++) {
-                list.add(ZendeskJson.comment(comments.get(i)));
+                list.add(ZendeskJson.comment(r.root(), comments.get(i)));
                 authors.add(comments.get(i).authorId);
             }
             boolean more = end < comments.size();
@@ -300,10 +300,10 @@ final class ZendeskApi {
                 String html = commentHtml != null ? commentHtml
                     : "<div class=\"zd-comment\" dir=\"auto\"><p>" + Html.escape(commentBody).replace("\n", "<br>") + "</p></div>";
                 String plain = commentBody != null && commentHtml == null ? commentBody : stripTags(commentHtml);
-                added = new ZendeskAccount.Comment(a.newCommentId(), authorId, plain, html, isPublic, true, auditId, now);
+                added = new ZendeskAccount.Comment(a.newCommentId(), authorId, plain, html, isPublic, true, auditId, now, List.of());
                 t.comments.add(added);
                 t.lastApiCommentPublic = isPublic;
-                ObjectNode event = ZendeskJson.comment(added);
+                ObjectNode event = ZendeskJson.comment(r.root(), added);
                 event.remove("via");
                 event.remove("created_at");
                 event.remove("metadata");

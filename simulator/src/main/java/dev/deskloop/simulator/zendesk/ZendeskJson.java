@@ -111,7 +111,7 @@ final class ZendeskJson {
         return o;
     }
 
-    static ObjectNode comment(ZendeskAccount.Comment c) {
+    static ObjectNode comment(String root, ZendeskAccount.Comment c) {
         ObjectNode o = Json.object();
         o.put("id", c.id);
         o.put("type", "Comment");
@@ -120,7 +120,8 @@ final class ZendeskJson {
         o.put("html_body", c.htmlBody);
         o.put("plain_body", c.body);
         o.put("public", c.isPublic);
-        o.putArray("attachments");
+        ArrayNode attachments = o.putArray("attachments");
+        c.attachments.forEach(f -> attachments.add(attachment(root, f)));
         o.put("audit_id", c.auditId);
         ObjectNode via = o.putObject("via");
         via.put("channel", c.throughApi ? "api" : "web");
@@ -132,6 +133,27 @@ final class ZendeskJson {
         ObjectNode metadata = o.putObject("metadata");
         metadata.putObject("system").put("client", c.throughApi ? "Deskloop" : "Mozilla/5.0");
         metadata.putObject("custom");
+        return o;
+    }
+
+    /**
+     * Schema {@code AttachmentObject}. {@code width}/{@code height} (strings, null when unknown) are left out, as are
+     * other unset values; {@code url} (the attachment's API resource) is not served.
+     */
+    static ObjectNode attachment(String root, ZendeskAccount.File f) {
+        ObjectNode o = Json.object();
+        o.put("url", root + "/api/v2/attachments/" + f.id() + ".json");
+        o.put("id", f.id());
+        o.put("file_name", f.metadata().name());
+        o.put("content_url", f.metadata().url());
+        o.put("mapped_content_url", f.metadata().url());
+        o.put("content_type", f.metadata().contentType());
+        o.put("size", f.metadata().size());
+        o.put("inline", false);
+        o.put("deleted", false);
+        o.put("malware_access_override", false);
+        o.put("malware_scan_result", "malware_not_found");
+        o.putArray("thumbnails");
         return o;
     }
 

@@ -1,5 +1,6 @@
 package dev.deskloop.simulator.zendesk;
 
+import dev.deskloop.simulator.Attachment;
 import dev.deskloop.simulator.Delivery;
 import dev.deskloop.simulator.Faults;
 import dev.deskloop.simulator.http.Call;
@@ -105,7 +106,7 @@ public final class ZendeskSimulator {
                     t.tags.add(lower);
                 }
             });
-            ZendeskAccount.Comment first = customerComment(a, requester.id, input.body(), now);
+            ZendeskAccount.Comment first = customerComment(a, requester.id, input.body(), input.attachments(), now);
             t.comments.add(first);
             a.tickets.put(t.id, t);
             jobs = deliveries.onChange(a, t, new ZendeskDeliveries.Change(true, first, null, "end_user", requester.id));
@@ -117,13 +118,18 @@ public final class ZendeskSimulator {
 
     /** Adds a public reply from the ticket's requester; a solved or pending ticket reopens. */
     public ZendeskTicket addCustomerReply(String subdomain, long ticketId, String body) {
+        return addCustomerReply(subdomain, ticketId, body, List.of());
+    }
+
+    /** Adds a public reply from the ticket's requester with files attached (metadata only). */
+    public ZendeskTicket addCustomerReply(String subdomain, long ticketId, String body, List<Attachment> attachments) {
         ZendeskAccount a = require(subdomain);
         List<WebhookQueue.Job> jobs;
         ZendeskTicket snapshot;
         synchronized (a) {
             ZendeskAccount.Ticket t = existingTicket(a, ticketId);
             Instant now = clock.instant();
-            ZendeskAccount.Comment c = customerComment(a, t.requesterId, body, now);
+            ZendeskAccount.Comment c = customerComment(a, t.requesterId, body, attachments, now);
             t.comments.add(c);
             String previous = t.status;
             if (List.of("pending", "solved", "hold").contains(t.status)) {
@@ -138,10 +144,11 @@ public final class ZendeskSimulator {
     }
 
     /** A public comment written by the customer in the Zendesk UI, with the HTML Zendesk renders for it. */
-    private static ZendeskAccount.Comment customerComment(ZendeskAccount a, long authorId, String body, Instant now) {
+    private ZendeskAccount.Comment customerComment(ZendeskAccount a, long authorId, String body, List<Attachment> attachments,
+                                                   Instant now) {
         return new ZendeskAccount.Comment(a.newCommentId(), authorId, body,
             "<div class=\"zd-comment\" dir=\"auto\"><p>" + Html.escape(body).replace("\n", "<br>") + "</p></div>",
-            true, false, a.newAuditId(), now);
+            true, false, a.newAuditId(), now, a.files(baseUrl(a.subdomain), attachments));
     }
 
     private static ZendeskAccount.Ticket existingTicket(ZendeskAccount a, long ticketId) {
@@ -450,7 +457,8 @@ public final class ZendeskSimulator {
             : value.isString() ? value.stringValue() : Json.text(value)));
         fields.values().removeIf(v -> v == null);
         List<ZendeskComment> comments = new ArrayList<>();
-        t.comments.forEach(c -> comments.add(new ZendeskComment(c.id, c.authorId, c.body, c.htmlBody, c.isPublic, c.throughApi, c.createdAt)));
+        t.comments.forEach(c -> comments.add(new ZendeskComment(c.id, c.authorId, c.body, c.htmlBody, c.isPublic, c.throughApi,
+            c.createdAt, c.attachments.stream().map(ZendeskAccount.File::metadata).toList())));
         return new ZendeskTicket(a.subdomain, t.id, t.subject, t.description, t.status, t.priority, t.requesterId, t.tags,
             fields, comments, t.createdAt, t.updatedAt);
     }
