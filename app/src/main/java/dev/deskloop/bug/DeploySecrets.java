@@ -64,21 +64,27 @@ public class DeploySecrets implements KeyRotation.EncryptedSecrets {
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
     }
 
-    /** Whether {@code signature} is {@code sha256=<hex HMAC-SHA256 of body>} under the workspace's secret. */
-    public boolean verify(UUID workspaceId, byte[] body, String signature) {
+    /**
+     * Checks that {@code signature} is {@code sha256=<hex HMAC-SHA256 of body>} under the workspace's secret, reading
+     * the secret once; a workspace without a secret is told apart so that only real workspaces are audited.
+     */
+    public Verification verify(UUID workspaceId, byte[] body, String signature) {
+        Optional<byte[]> stored = jdbc.sql("select secret from deploy_secret where workspace_id = :w")
+                .param("w", workspaceId).query((rs, row) -> rs.getBytes(1)).optional();
+        if (stored.isEmpty()) {
+            return Verification.NO_SECRET;
+        }
         if (signature == null || !signature.startsWith("sha256=")) {
-            return false;
+            return Verification.INVALID;
         }
         byte[] given;
         try {
             given = HexFormat.of().parseHex(signature.substring("sha256=".length()).strip());
         } catch (IllegalArgumentException notHex) {
-            return false;
+            return Verification.INVALID;
         }
-        Optional<String> secret = jdbc.sql("select secret from deploy_secret where workspace_id = :w")
-                .param("w", workspaceId).query((rs, row) -> rs.getBytes(1)).optional()
-                .map(ciphertext -> cipher.decrypt(ciphertext, associatedData(workspaceId)));
-        return secret.isPresent() && MessageDigest.isEqual(sign(secret.get(), body), given);
+        String secret = cipher.decrypt(stored.get(), associatedData(workspaceId));
+        return MessageDigest.isEqual(sign(secret, body), given) ? Verification.VALID : Verification.INVALID;
     }
 
     /** Key rotation: rewrites every deploy secret under the current primary key. */
@@ -98,6 +104,15 @@ public class DeploySecrets implements KeyRotation.EncryptedSecrets {
 
     static byte[] sign(String secret, byte[] body) {
         return Hmac.compute("HmacSHA256", secret, body);
+    }
+
+    /** The outcome of checking a deploy webhook's signature. */
+    public enum Verification {
+        VALID,
+        /** The workspace has a secret and the signature does not match it. */
+        INVALID,
+        /** The workspace has no deploy secret (or does not exist), so nothing can be signed for it. */
+        NO_SECRET
     }
 
     private static String associatedData(UUID workspaceId) {

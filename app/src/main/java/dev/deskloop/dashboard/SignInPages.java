@@ -1,6 +1,7 @@
 package dev.deskloop.dashboard;
 
 import dev.deskloop.platform.InvalidInput;
+import dev.deskloop.platform.web.ProblemPage;
 import dev.deskloop.workspace.SetupLinks;
 import dev.deskloop.workspace.SignedInUser;
 import dev.deskloop.workspace.Workspaces;
@@ -65,10 +66,8 @@ class SignInPages {
     }
 
     private static ModelAndView linkInvalid() {
-        return new ModelAndView("error/problem", HttpStatus.NOT_FOUND)
-                .addObject("status", 404)
-                .addObject("title", "This setup link does not work")
-                .addObject("detail", "It was already used, it has expired, or it was replaced by a newer link. "
+        return ProblemPage.of(HttpStatus.NOT_FOUND, "This setup link does not work",
+                "It was already used, it has expired, or it was replaced by a newer link. "
                         + "Ask an admin for a new invitation, or restart Deskloop to print a new owner link.");
     }
 }

@@ -1,14 +1,11 @@
 package dev.deskloop.ingest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.deskloop.audit.AuditLog;
+import dev.deskloop.audit.RateLimitedAudit;
 import dev.deskloop.connection.Connection;
 import dev.deskloop.connection.ConnectionStatus;
 import dev.deskloop.connection.Connections;
@@ -19,6 +16,7 @@ import dev.deskloop.helpdesk.InboundDelivery;
 import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookCheck;
+import dev.deskloop.platform.Ids;
 import dev.deskloop.platform.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DataAccessException;
@@ -46,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WebhookEndpoint {
 
-    private static final Duration AUDIT_INTERVAL = Duration.ofMinutes(1);
     private static final MediaType JSON = MediaType.APPLICATION_JSON;
 
     private final Connections connections;
@@ -54,14 +51,13 @@ class WebhookEndpoint {
     private final Inbox inbox;
     private final RefusedDeliveries refused;
     private final Jobs jobs;
-    private final AuditLog audit;
+    private final RateLimitedAudit audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final Map<String, Instant> lastAudit = new ConcurrentHashMap<>();
 
     WebhookEndpoint(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
-                    Jobs jobs, AuditLog audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+                    Jobs jobs, RateLimitedAudit audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         this.connections = connections;
         this.providers = providers;
         this.inbox = inbox;
@@ -107,7 +103,7 @@ class WebhookEndpoint {
     @RequestMapping(path = "/hooks/{connectionId}", method = RequestMethod.POST)
     ResponseEntity<?> receive(@PathVariable String connectionId, @RequestBody(required = false) byte[] body,
                               @RequestHeader HttpHeaders headers) {
-        Optional<UUID> id = parse(connectionId);
+        Optional<UUID> id = Ids.parse(connectionId);
         Optional<Connections.WebhookReceiver> found = id.flatMap(value -> connections.receiver(value, false));
         if (found.isEmpty()) {
             metrics.counter("deskloop.webhooks", "provider", "unknown", "outcome", "unknown_connection").increment();
@@ -251,16 +247,7 @@ class WebhookEndpoint {
 
     /** At most one audit entry per kind and connection a minute, so a flood cannot flood the audit log. */
     private void auditLimited(String key, UUID workspaceId, String action, String target, String details) {
-        Instant now = clock.instant();
-        Instant previous = lastAudit.get(key);
-        if (previous != null && previous.plus(AUDIT_INTERVAL).isAfter(now)) {
-            return;
-        }
-        lastAudit.put(key, now);
-        if (lastAudit.size() > 10_000) {
-            lastAudit.clear();
-        }
-        audit.record(workspaceId, "webhook", action, target, details);
+        audit.record(key, workspaceId, "webhook", action, target, details);
     }
 
     private static ResponseEntity<?> answer(HttpStatus status, String outcome) {
@@ -271,14 +258,6 @@ class WebhookEndpoint {
         ProblemDetail detail = ProblemDetail.forStatus(status);
         detail.setTitle(title);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String cut(String value) {

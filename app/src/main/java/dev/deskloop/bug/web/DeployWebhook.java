@@ -1,18 +1,15 @@
 package dev.deskloop.bug.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.deskloop.audit.AuditLog;
+import dev.deskloop.audit.RateLimitedAudit;
 import dev.deskloop.bug.BugLifecycle;
 import dev.deskloop.bug.DeploySecrets;
+import dev.deskloop.platform.Ids;
 import dev.deskloop.platform.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,29 +34,30 @@ import tools.jackson.databind.json.JsonMapper;
 class DeployWebhook {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration AUDIT_INTERVAL = Duration.ofMinutes(1);
 
     private final DeploySecrets secrets;
     private final BugLifecycle lifecycle;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Map<UUID, Instant> lastRejection = new ConcurrentHashMap<>();
+    private final RateLimitedAudit audit;
 
-    DeployWebhook(DeploySecrets secrets, BugLifecycle lifecycle, AuditLog audit, Clock clock) {
+    DeployWebhook(DeploySecrets secrets, BugLifecycle lifecycle, RateLimitedAudit audit) {
         this.secrets = secrets;
         this.lifecycle = lifecycle;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @PostMapping("/hooks/deploy/{workspaceId}")
     ResponseEntity<?> deploy(@PathVariable String workspaceId, @RequestBody(required = false) byte[] body,
                              @RequestHeader HttpHeaders headers) {
         byte[] raw = body == null ? new byte[0] : body;
-        Optional<UUID> workspace = parse(workspaceId);
-        if (workspace.isEmpty() || !secrets.verify(workspace.get(), raw, headers.getFirst("X-Deskloop-Signature"))) {
+        UUID workspace = Ids.parse(workspaceId).orElse(null);
+        var verification = workspace == null ? DeploySecrets.Verification.NO_SECRET
+                : secrets.verify(workspace, raw, headers.getFirst("X-Deskloop-Signature"));
+        if (verification == DeploySecrets.Verification.INVALID) {
             // Only workspaces with a deploy secret are audited: anyone can make up workspace ids.
-            workspace.filter(id -> secrets.createdAt(id).isPresent()).ifPresent(this::auditRejection);
+            audit.record(workspace.toString(), workspace, "webhook", "deploy_hook.rejected", "deploy webhook",
+                    "invalid signature");
+        }
+        if (verification != DeploySecrets.Verification.VALID) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Sign the raw body: X-Deskloop-Signature: sha256=<hex HMAC-SHA256> with the workspace's deploy secret.");
             problem.setTitle("Invalid deploy signature");
@@ -78,7 +76,7 @@ class DeployWebhook {
             problem.setTitle("Malformed request body");
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        var outcomes = lifecycle.shipFromDeploy(workspace.get(), bugIds(root.get("bug_ids")),
+        var outcomes = lifecycle.shipFromDeploy(workspace, bugIds(root.get("bug_ids")),
                 text(root, "rca"), text(root, "change_url"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("bugs",
                 outcomes.entrySet().stream().map(e -> Map.of("id", e.getKey().toString(),
@@ -94,7 +92,7 @@ class DeployWebhook {
         }
         List<UUID> ids = new ArrayList<>();
         for (JsonNode id : node) {
-            Optional<UUID> parsed = id.isString() ? parse(id.asString()) : Optional.empty();
+            Optional<UUID> parsed = id.isString() ? Ids.parse(id.asString()) : Optional.empty();
             ids.add(parsed.orElseThrow(() -> new InvalidInput("bug_ids", "must hold bug ids (UUIDs)")));
         }
         return ids;
@@ -109,27 +107,5 @@ class DeployWebhook {
             throw new InvalidInput(field, "must be a string");
         }
         return node.asString();
-    }
-
-    /** At most one audit entry a minute per workspace, so that a flood of forged requests cannot flood the log. */
-    private void auditRejection(UUID workspaceId) {
-        Instant now = clock.instant();
-        Instant previous = lastRejection.get(workspaceId);
-        if (previous != null && previous.plus(AUDIT_INTERVAL).isAfter(now)) {
-            return;
-        }
-        if (lastRejection.size() > 10_000) {
-            lastRejection.clear();
-        }
-        lastRejection.put(workspaceId, now);
-        audit.record(workspaceId, "webhook", "deploy_hook.rejected", "deploy webhook", "invalid signature");
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.deskloop.connection.web;
 
 import dev.deskloop.connection.ConnectionLifecycle;
 import dev.deskloop.helpdesk.ProviderId;
+import dev.deskloop.platform.web.ProblemPage;
 import dev.deskloop.workspace.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,20 +32,13 @@ class OAuthCallback {
                           @RequestParam(required = false) String error, RedirectAttributes flash) {
         ProviderId id = ProviderId.fromWireName(provider).orElse(null);
         if (id == null) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing is known at this address.");
+            return ProblemPage.of(HttpStatus.NOT_FOUND, "Not found", "Nothing is known at this address.");
         }
         var completion = lifecycle.complete(id, me.id(), me.email(), state, code, error);
         if (completion.workspaceId() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Connection not completed", completion.message());
+            return ProblemPage.of(HttpStatus.BAD_REQUEST, "Connection not completed", completion.message());
         }
         flash.addFlashAttribute(completion.succeeded() ? "notice" : "error", completion.message());
         return new ModelAndView("redirect:/w/" + completion.workspaceId() + "/settings/integrations");
-    }
-
-    private static ModelAndView problem(HttpStatus status, String title, String detail) {
-        return new ModelAndView("error/problem", status)
-                .addObject("status", status.value())
-                .addObject("title", title)
-                .addObject("detail", detail);
     }
 }

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
@@ -154,11 +153,7 @@ public class ErrorHandling {
             }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        var page = new ModelAndView("error/problem", status);
-        page.addObject("status", status.value());
-        page.addObject("title", title);
-        page.addObject("detail", detail);
-        return page;
+        return ProblemPage.of(status, title, detail);
     }
 
     private static String describe(List<FieldProblem> fields) {

@@ -9,12 +9,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes an error response outside Spring MVC (filters, security entry points): RFC 9457 problem details
  * for the API and webhooks, a small HTML page for people.
  */
 public final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
@@ -34,9 +38,7 @@ public final class ProblemResponses {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (isApi(request)) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + jsonString(title)
-                    + ",\"status\":" + status.value() + ",\"detail\":" + jsonString(detail)
-                    + ",\"instance\":" + jsonString(URI.create(request.getRequestURI()).getPath()) + "}");
+            response.getWriter().write(json(status, title, detail, URI.create(request.getRequestURI()).getPath()));
         } else {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write(page(request.getContextPath(), status, title, detail));
@@ -44,7 +46,7 @@ public final class ProblemResponses {
         response.flushBuffer();
     }
 
-    /** The same page as the template {@code error/problem.html}, which cannot be rendered from a filter. */
+    /** The same page as {@link ProblemPage} renders from {@code error/problem.html}, which a filter cannot render. */
     static String page(String contextPath, HttpStatus status, String title, String detail) {
         String root = HtmlUtils.htmlEscape(contextPath);
         String heading = HtmlUtils.htmlEscape(title);
@@ -68,24 +70,14 @@ public final class ProblemResponses {
                 """.formatted(heading, root, status.value(), heading, HtmlUtils.htmlEscape(detail), root);
     }
 
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    /** An RFC 9457 problem document; the library escapes every value. */
+    static String json(HttpStatus status, String title, String detail, String instance) {
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status.value())
+                .put("detail", detail)
+                .put("instance", instance);
+        return JSON.writeValueAsString(problem);
     }
 }
