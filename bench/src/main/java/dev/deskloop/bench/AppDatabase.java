@@ -33,6 +33,18 @@ final class AppDatabase implements AutoCloseable {
         }
     }
 
+    /** The workspace's connected connection to the provider ({@code zendesk}, {@code intercom}), if any. */
+    UUID connectedConnection(UUID workspaceId, String provider) throws SQLException {
+        try (PreparedStatement s = jdbc.prepareStatement(
+                "select id from connection where workspace_id = ? and provider = ? and status = 'connected'")) {
+            s.setObject(1, workspaceId);
+            s.setString(2, provider);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
     long inboxRows(UUID connectionId) throws SQLException {
         return count("select count(*) from inbox where connection_id = ?", connectionId);
     }

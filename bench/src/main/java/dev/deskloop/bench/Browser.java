@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a person does in a browser before any ticket flows: opens the setup link and chooses the owner's password,
- * signs in, and connects Zendesk through the (simulated) consent screen. Real HTTP, redirects followed by hand, and
+ * signs in, and connects Zendesk or Intercom through the (simulated) consent screen. Real HTTP, redirects followed by hand, and
  * a small cookie jar of its own: the session cookie is {@code Secure}, which {@link java.net.CookieManager} would
  * not send back over plain http://127.0.0.1 (browsers do on localhost), and the app is not reconfigured for that.
  */
@@ -92,12 +92,24 @@ final class Browser {
 
     /** Integrations → Connect Zendesk (subdomain) → Allow on the consent screen → callback. */
     void connectZendesk(UUID workspaceId, String subdomain) throws IOException, InterruptedException {
+        connect(workspaceId, "zendesk", Map.of("subdomain", subdomain));
+    }
+
+    /** Integrations → Connect Intercom → Connect on the consent screen → callback. */
+    void connectIntercom(UUID workspaceId) throws IOException, InterruptedException {
+        connect(workspaceId, "intercom", Map.of());
+    }
+
+    private void connect(UUID workspaceId, String provider, Map<String, String> connectForm)
+            throws IOException, InterruptedException {
         URI integrations = URI.create(app + "/w/" + workspaceId + "/settings/integrations");
         HttpResponse<String> page = get(integrations);
         expect(page, 200, "integrations page");
-        HttpResponse<String> connect = postForm(URI.create(app + "/w/" + workspaceId + "/integrations/zendesk/connect"),
-                Map.of("subdomain", subdomain, "_csrf", csrf(page)));
-        expect(connect, 302, "Connect Zendesk");
+        Map<String, String> connectFields = new LinkedHashMap<>(connectForm);
+        connectFields.put("_csrf", csrf(page));
+        HttpResponse<String> connect = postForm(URI.create(app + "/w/" + workspaceId + "/integrations/" + provider
+                + "/connect"), connectFields);
+        expect(connect, 302, "Connect " + provider);
         URI consent = location(connect);
 
         HttpResponse<String> consentPage = get(consent);

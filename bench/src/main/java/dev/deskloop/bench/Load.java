@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,15 @@ import java.util.concurrent.locks.LockSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.deskloop.simulator.http.Json;
+import dev.deskloop.simulator.intercom.IntercomConversation;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
- * Sends signed Zendesk deliveries to {@code POST /hooks/{connectionId}} on 127.0.0.1 only, bounded in count and in
- * time: open loop at a fixed rate (latency counted from the intended send time, so a stalled server cannot hide its
- * queue), or closed loop with a fixed number of senders for the maximum rate.
+ * Sends signed Zendesk deliveries to {@code POST /hooks/{connectionId}}, or signed Intercom notifications to
+ * {@code POST /hooks/intercom}, on 127.0.0.1 only, bounded in count and in time: open loop at a fixed rate (latency
+ * counted from the intended send time, so a stalled server cannot hide its queue), or closed loop with a fixed number
+ * of senders for the maximum rate.
  */
 final class Load {
 
@@ -36,7 +42,14 @@ final class Load {
     private static final int MAX_IN_FLIGHT = 2_000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    /** One delivery as Zendesk would send it; a duplicate repeats an earlier one byte for byte. */
+    /** Whose deliveries a generator sends, and so which headers they carry. */
+    enum Provider { ZENDESK, INTERCOM }
+
+    /**
+     * One delivery as Zendesk would send it (for Intercom: {@code ticketId} is the conversation id, {@code signature}
+     * the {@code X-Hub-Signature} value, {@code invocationId} the notification id, no timestamp); a duplicate repeats
+     * an earlier one byte for byte.
+     */
     record Delivery(long ticketId, byte[] body, String timestamp, String signature, String invocationId,
                     boolean duplicate) {
 
@@ -46,8 +59,14 @@ final class Load {
     }
 
     private final RawHttp http;
+    private final Provider provider;
 
     Load(String hookUrl) {
+        this(hookUrl, Provider.ZENDESK);
+    }
+
+    Load(String hookUrl, Provider provider) {
+        this.provider = provider;
         URI uri = URI.create(hookUrl);
         String host = uri.getHost();
         if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"[::1]".equals(host)) {
@@ -99,6 +118,67 @@ final class Load {
             mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
             mac.update(body);
             return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A {@code conversation.user.created} notification for the conversation, as Intercom sends it: the
+     * {@code notification_event} envelope with the conversation as {@code data.item} (no parts yet), signed
+     * {@code X-Hub-Signature: sha1=} + hex HMAC-SHA1 of the raw body keyed with the app's client secret.
+     */
+    static Delivery intercomCreated(String clientSecret, String appId, IntercomConversation conversation) {
+        long now = Instant.now().getEpochSecond();
+        String id = "notif_" + UUID.randomUUID();
+        ObjectNode body = Json.object();
+        body.put("type", "notification_event");
+        body.put("app_id", appId);
+        ObjectNode data = body.putObject("data");
+        data.put("type", "notification_event_data");
+        ObjectNode item = data.putObject("item");
+        item.put("type", "conversation");
+        item.put("id", conversation.id());
+        item.put("title", conversation.title());
+        item.put("created_at", conversation.createdAt().getEpochSecond());
+        item.put("updated_at", conversation.updatedAt().getEpochSecond());
+        item.put("waiting_since", conversation.createdAt().getEpochSecond());
+        ObjectNode source = item.putObject("source");
+        source.put("type", "conversation");
+        source.put("delivered_as", "customer_initiated");
+        source.put("subject", conversation.title());
+        source.put("body", conversation.sourceBody());
+        source.putObject("author").put("type", "user").put("id", conversation.contactId());
+        ObjectNode contacts = item.putObject("contacts");
+        contacts.put("type", "contact.list");
+        contacts.putArray("contacts").addObject().put("type", "contact").put("id", conversation.contactId());
+        item.put("open", true);
+        item.put("state", conversation.state());
+        item.put("read", false);
+        item.putObject("tags").put("type", "tag.list").putArray("tags");
+        ObjectNode parts = item.putObject("conversation_parts");
+        parts.put("type", "conversation_part.list");
+        parts.putArray("conversation_parts");
+        parts.put("total_count", 0);
+        body.putObject("links");
+        body.put("id", id);
+        body.put("topic", "conversation.user.created");
+        body.put("delivery_status", "pending");
+        body.put("delivery_attempts", 1);
+        body.put("delivered_at", 0);
+        body.put("first_sent_at", now);
+        body.put("created_at", now);
+        body.putNull("self");
+        byte[] bytes = Json.bytes(body);
+        return new Delivery(Long.parseLong(conversation.id()), bytes, null, hubSignature(clientSecret, bytes), id, false);
+    }
+
+    /** {@code sha1=} + lowercase hex HMAC-SHA1(client secret, raw body), as Intercom signs its notifications. */
+    static String hubSignature(String clientSecret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return "sha1=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -169,10 +249,16 @@ final class Load {
         Delivery d = result.deliveries.get(index);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("User-Agent", "Zendesk Webhook");
-        headers.put("X-Zendesk-Webhook-Signature", d.signature());
-        headers.put("X-Zendesk-Webhook-Signature-Timestamp", d.timestamp());
-        headers.put("x-zendesk-webhook-invocation-id", d.invocationId());
+        if (provider == Provider.INTERCOM) {
+            headers.put("Accept", "application/json");
+            headers.put("User-Agent", "intercom-parrot-service-client/1.0");
+            headers.put("X-Hub-Signature", d.signature());
+        } else {
+            headers.put("User-Agent", "Zendesk Webhook");
+            headers.put("X-Zendesk-Webhook-Signature", d.signature());
+            headers.put("X-Zendesk-Webhook-Signature-Timestamp", d.timestamp());
+            headers.put("x-zendesk-webhook-invocation-id", d.invocationId());
+        }
         long begin = System.nanoTime();
         result.dueNanos[index] = due;
         result.sentAtEpochMicros[index] = epochMicros();

@@ -2,6 +2,7 @@ package dev.deskloop.bench;
 
 import java.util.List;
 
+import dev.deskloop.simulator.intercom.CustomerConversation;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 
 /** A small, fixed mix of customer tickets (bug reports, questions, requests), so triage sees varied text. */
@@ -36,7 +37,7 @@ final class TicketTexts {
                     "On Android 14 the app closes as soon as I pick a photo from the gallery to attach to a report. "
                             + "Steps: open a report, tap Attach, choose Gallery, pick any photo -> crash. Version 5.2.1."));
 
-    /** Bug reports only (phase (c)): every one states a failure, its impact and steps, as the triage expects of a bug. */
+    /** Bug reports only (phases (c), (d) and (e)): every one states a failure, its impact and steps, as the triage expects of a bug. */
     private static final List<Text> BUGS = List.of(
             new Text("Invoice export fails with 500",
                     "Since this morning the invoice export fails with a 500 error for all our users. Steps to "
@@ -63,6 +64,13 @@ final class TicketTexts {
         int customer = 100 + i % 97;
         return new CustomerTicket(text.subject() + " (bug #" + i + ")", text.body(), "Customer " + customer,
                 "customer" + customer + "@example.com", List.of());
+    }
+
+    /** Bug report number {@code i} as an Intercom conversation a customer starts (phase (e)): the same texts. */
+    static CustomerConversation bugConversation(int i) {
+        CustomerTicket ticket = bug(i);
+        return new CustomerConversation(ticket.subject(), ticket.body(), ticket.requesterName(), ticket.requesterEmail(),
+                List.of());
     }
 
     static CustomerTicket ticket(int i) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import dev.deskloop.simulator.RecordedRequest;
 import dev.deskloop.simulator.Simulator;
 import dev.deskloop.simulator.SimulatorConfig;
+import dev.deskloop.simulator.intercom.IntercomConversation;
+import dev.deskloop.simulator.intercom.IntercomPart;
 import dev.deskloop.simulator.intercom.IntercomSettings;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 import dev.deskloop.simulator.zendesk.ZendeskComment;
@@ -32,14 +34,18 @@ import dev.deskloop.simulator.zendesk.ZendeskWebhook;
 
 /**
  * Webhook ingestion benchmark (issue 6 item 8). Starts {@code app/target/deskloop-app.jar} as a child process on
- * 127.0.0.1 with a fresh H2 data directory or a fresh PostgreSQL database, and the Zendesk simulator in this process;
- * sets the owner's password, signs in, connects Zendesk through the consent screen, and then measures:
+ * 127.0.0.1 with a fresh H2 data directory or a fresh PostgreSQL database, and the Zendesk/Intercom simulator in this
+ * process; sets the owner's password, signs in, connects Zendesk (and, for phase (e), Intercom in a workspace of its
+ * own) through the consent screens, and then measures:
  * <ol>
  *   <li>(c) webhook in → internal note accepted by the simulator, for bug tickets: a short burst at 20 tickets/s and
  *   a steady 1 ticket/s, with the simulator's real limit of 100 ticket updates a minute (Deskloop paces its writes
  *   at 90 a minute, so a burst's notes beyond that wait for the next minute);</li>
  *   <li>(d) the same at 20 tickets/s spread over 15 Zendesk accounts, each in a workspace of its own and each below
  *   Zendesk's limit;</li>
+ *   <li>(e) webhook in → internal note in the conversation for Intercom: {@code conversation.user.created}
+ *   notifications for bug reports at 20 conversations/s, signed as Intercom signs them, with the simulator's default
+ *   Intercom limit (10,000 calls a minute per app, counted in 10-second windows);</li>
  *   <li>(b) webhook in → triage stored at a fixed 20 tickets/s (the ticket is fetched from the simulator);</li>
  *   <li>(a) signed, verified, deduplicated, durable deliveries at a fixed 500/s, with acknowledgement latency;</li>
  *   <li>(a) the same at the maximum rate a fixed number of senders reach;</li>
@@ -52,7 +58,10 @@ public final class WebhookBench {
 
     private static final String SUBDOMAIN = "bench";
     private static final String OWNER_EMAIL = "owner@localhost";
-    /** Enough for every API request of phase (c) (about 4 per ticket), which runs right after the warm-up drained. */
+    /**
+     * Enough for every API request of phases (c), (d) and (e) (3-4 per ticket or conversation), which run right after
+     * the warm-up drained.
+     */
     private static final int REQUEST_LOG_CAPACITY = 20_000;
     private static final Pattern TICKET_UPDATE = Pattern.compile(".*/api/v2/tickets/\\d+(\\.json)?");
 
@@ -135,8 +144,10 @@ public final class WebhookBench {
                         .withClient("deskloop-bench-intercom", intercomSecret)
                         .withRedirectUris(List.of(publicUrl + "/oauth/intercom/callback"))))) {
             out.printf("simulator: %s (Zendesk API limit set to %,d requests/min; Zendesk's own plans allow 200-2,500; "
-                            + "ticket updates limited to %,d/min as Zendesk does)%n",
-                    simulator.baseUrl(), options.zendeskRequestsPerMinute, options.zendeskTicketUpdatesPerMinute);
+                            + "ticket updates limited to %,d/min as Zendesk does; Intercom API limit %,d calls/min per app "
+                            + "in 10-s windows, Intercom's own)%n",
+                    simulator.baseUrl(), options.zendeskRequestsPerMinute, options.zendeskTicketUpdatesPerMinute,
+                    simulator.intercom().settings().requestsPerMinute());
             try {
                 runAgainst(simulator, runDir, dataDir, port, publicUrl, zendeskSecret, intercomSecret);
             } finally {
@@ -190,6 +201,18 @@ public final class WebhookBench {
             }
             out.printf("simulator: created %d bug tickets over %d accounts (%s-01 ...) for the spread webhook -> note "
                     + "phase%n", total, options.spreadAccounts, SUBDOMAIN);
+        }
+
+        // (e)'s conversations, started in the simulated Intercom workspace before the app exists; no webhook URL is set
+        // in the simulated Developer Hub, so no notification fires for them: the bench sends them itself.
+        List<IntercomConversation> conversations = new ArrayList<>();
+        if (options.phases.contains("e")) {
+            int total = (int) Math.round(options.intercomRate * options.intercomSeconds);
+            for (int i = 0; i < total; i++) {
+                conversations.add(simulator.intercom().createConversation(TicketTexts.bugConversation(i)));
+            }
+            out.printf("simulator: created %d bug-report conversations in the Intercom workspace %s for the Intercom "
+                    + "webhook -> note phase%n", total, simulator.intercom().appId());
         }
 
         Map<String, String> env = new LinkedHashMap<>();
@@ -261,16 +284,35 @@ public final class WebhookBench {
         if (!spread.isEmpty()) {
             out.printf("app: %d more Zendesk accounts connected, each in a workspace of its own%n", spread.size());
         }
+        UUID intercomWorkspace = null;
+        if (!conversations.isEmpty()) {
+            // One desk per workspace: Intercom gets a workspace of its own.
+            intercomWorkspace = browser.createWorkspace(workspace, "Bench Intercom");
+            browser.connectIntercom(intercomWorkspace);
+        }
 
         try (AppDatabase db = new AppDatabase(jdbcUrl, jdbcUser, jdbcPassword)) {
             String status = db.connectionStatus(connectionId);
             if (!"connected".equals(status)) {
                 throw new IllegalStateException("the connection is " + status + ", not connected");
             }
+            IntercomAccount intercom = null;
+            if (intercomWorkspace != null) {
+                UUID intercomConnection = db.connectedConnection(intercomWorkspace, "intercom");
+                if (intercomConnection == null) {
+                    throw new IllegalStateException("no connected Intercom connection in workspace " + intercomWorkspace);
+                }
+                intercom = new IntercomAccount(intercomConnection, app.baseUrl() + "/hooks/intercom",
+                        simulator.intercom().appId(), intercomSecret, conversations);
+                out.printf("app: Intercom workspace %s connected through the consent screen in a workspace of its own "
+                        + "(connection %s); notifications go to %s%n", intercom.appId(), intercomConnection,
+                        intercom.hookUrl());
+            }
             Load load = new Load(hookUrl);
             CpuMeter cpu = new CpuMeter(app.pid());
             try {
-                measure(load, db, cpu, connectionId, secret, tickets, simulator, burstTickets, steadyTickets, spread);
+                measure(load, db, cpu, connectionId, secret, tickets, simulator, burstTickets, steadyTickets, spread,
+                        intercom);
             } finally {
                 load.close();
             }
@@ -279,7 +321,8 @@ public final class WebhookBench {
 
     private void measure(Load load, AppDatabase db, CpuMeter cpu, UUID connectionId, String secret,
                          List<ZendeskTicket> tickets, Simulator simulator, List<ZendeskTicket> burstTickets,
-                         List<ZendeskTicket> steadyTickets, List<SpreadAccount> spread) throws Exception {
+                         List<ZendeskTicket> steadyTickets, List<SpreadAccount> spread, IntercomAccount intercom)
+            throws Exception {
         long expectedRows = 0;
 
         // Warm-up: JIT, connection pools, Tomcat threads. Not measured.
@@ -317,6 +360,10 @@ public final class WebhookBench {
 
         if (!spread.isEmpty()) {
             spreadNotes(db, cpu, simulator, spread);
+        }
+
+        if (intercom != null) {
+            intercomNotes(db, cpu, simulator, intercom);
         }
 
         if (options.phases.contains("b")) {
@@ -654,6 +701,131 @@ public final class WebhookBench {
         results.put("d_spread_429", Long.toString(refused));
     }
 
+    /** The Intercom workspace of phase (e): its connection, where notifications go and the key that signs them. */
+    private record IntercomAccount(UUID connectionId, String hookUrl, String appId, String clientSecret,
+                                   List<IntercomConversation> conversations) {
+    }
+
+    /**
+     * Phase (e): webhook in -> internal note in the conversation, for Intercom. Sends the conversations'
+     * {@code conversation.user.created} notifications to {@code /hooks/intercom}, open loop at {@code --intercom-rate},
+     * signed as Intercom signs them; waits until each conversation holds an admin note written through the API, and
+     * reports, per conversation, the time from the notification's send to the triage stored and to the note's
+     * creation in the simulator. The simulator keeps Intercom's own limit (10,000 calls a minute per app, counted in
+     * 10-second windows); Deskloop paces its Intercom writes at 1,000 in any 10 s over all its Intercom connections.
+     */
+    private void intercomNotes(AppDatabase db, CpuMeter cpu, Simulator simulator, IntercomAccount account)
+            throws Exception {
+        List<IntercomConversation> conversations = account.conversations();
+        int perMinute = simulator.intercom().settings().requestsPerMinute();
+        section(String.format("(e) webhook in -> internal note in the conversation, Intercom: %d bug-report "
+                        + "conversations at %s/s for %s s (simulator's Intercom limit: %,d calls a minute per app, %,d per "
+                        + "10 s)", conversations.size(), fmtRate(options.intercomRate), fmtRate(options.intercomSeconds),
+                perMinute, Math.max(1, perMinute / 6)));
+        List<Load.Delivery> deliveries = conversations.stream()
+                .map(c -> Load.intercomCreated(account.clientSecret(), account.appId(), c))
+                .toList();
+        UUID connectionId = account.connectionId();
+        long rowsBefore = db.inboxRows(connectionId);
+        Instant phaseStart = Instant.now();
+        CpuMeter.Sample e0 = cpu.sample();
+        Load load = new Load(account.hookUrl(), Load.Provider.INTERCOM);
+        Load.Result sent;
+        try {
+            sent = load.fixedRate(deliveries, options.intercomRate,
+                    Duration.ofSeconds((long) options.intercomSeconds + 5));
+        } finally {
+            load.close();
+        }
+        // Deskloop sends at most 1,000 Intercom writes in any 10 s: allow 10 s per 1,000 notes, plus slack.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 10L * (sent.sent / 1_000)).toNanos();
+        Map<String, Instant> noted = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < sent.sent; i++) {
+                String id = conversations.get(i).id();
+                if (!noted.containsKey(id)) {
+                    firstIntercomNote(simulator, id).ifPresent(at -> noted.put(id, at));
+                }
+            }
+            if (noted.size() >= sent.sent) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        CpuMeter.Usage eCpu = cpu.between(e0, cpu.sample());
+        Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
+        long[] toNote = new long[sent.sent];
+        long[] toTriage = new long[sent.sent];
+        long[] triageToNote = new long[sent.sent];
+        int bugs = 0;
+        StringBuilder csv = new StringBuilder("conversation,sent_at,triage_stored_ms,note_created_ms,is_bug\n");
+        for (int i = 0; i < sent.sent; i++) {
+            String id = conversations.get(i).id();
+            long sentAt = sent.sentAtEpochMicros[i];
+            AppDatabase.FirstTriage triage = triages.get(id);
+            Instant note = noted.get(id);
+            long noteMicros = note == null ? -1 : note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000;
+            toNote[i] = note == null ? -1 : (noteMicros - sentAt) * 1_000;
+            toTriage[i] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
+            triageToNote[i] = note == null || triage == null ? -1 : (noteMicros - triage.storedAtMicros()) * 1_000;
+            if (triage != null && triage.bug()) {
+                bugs++;
+            }
+            csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%.1f,%.1f,%s%n", id, sentAt, toTriage[i] / 1e6,
+                    toNote[i] / 1e6, triage == null ? "" : Boolean.toString(triage.bug())));
+        }
+        Files.writeString(runDir.resolve("notes-intercom.csv"), csv.toString(), StandardCharsets.UTF_8);
+        Load.Stats e2e = Load.Stats.of(toNote);
+        Load.Stats triageStats = Load.Stats.of(toTriage);
+        List<RecordedRequest> calls = simulator.requests().matching(r -> r.provider().equals("intercom")
+                && r.path().startsWith("/intercom/api/") && !r.at().isBefore(phaseStart));
+        long refused = calls.stream().filter(r -> r.status() == 429).count();
+        long replies = calls.stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/reply")).count();
+        Map<String, Long> outbox = db.outboxByStatus(connectionId);
+        long dead = outbox.getOrDefault("dead", 0L);
+        long rows = db.inboxRows(connectionId) - rowsBefore;
+        long distinct = sent.distinctSent();
+        boolean rowsOk = rows == distinct;
+        boolean answersOk = sent.errorCount() == 0 && sent.received.sum() == distinct;
+        out.printf("  sent %d at %.1f/s; answers: %d received, %d duplicate, %d errors %s: %s; ack latency %s%n",
+                sent.sent, sent.sent / sent.seconds(), sent.received.sum(), sent.duplicate.sum(), sent.errorCount(),
+                sent.errors.isEmpty() ? "" : sent.errors.keySet(), answersOk ? "OK" : "NOT OK",
+                sent.latencyStats().describe());
+        out.printf("  inbox rows of the Intercom connection: %d; distinct deliveries sent: %d: %s%n", rows, distinct,
+                rowsOk ? "OK" : "MISMATCH");
+        out.printf("  triaged as a bug: %d of %d; internal note present for %d of %d conversations (per conversation: "
+                + "notes-intercom.csv)%n", bugs, sent.sent, noted.size(), sent.sent);
+        out.printf("  webhook in -> triage stored: %s%n", triageStats.describe());
+        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(triageToNote).describe());
+        out.printf("  webhook in -> internal note created in the conversation: %s%n", e2e.describe());
+        out.printf("  Intercom API calls in this phase: %d (%d note/reply POSTs), %d answered 429; at most %d accepted in "
+                        + "any 10 s (limit %,d); outbox %s%n", calls.size(), replies, refused,
+                maxWithin(calls, Duration.ofSeconds(10)), Math.max(1, perMinute / 6), outbox);
+        out.printf("  %s%n", eCpu.describe());
+        boolean met = noted.size() == sent.sent && answersOk && rowsOk && refused == 0 && dead == 0
+                && e2e.p95Ms() < 2000;
+        verdict("(e) Intercom webhook->note p95 at " + fmtRate(options.intercomRate) + "/s", "< 2000 ms", e2e.p95Ms(),
+                met, String.format("p50 %s ms, p95 %s ms, max %s ms, %d/%d notes, %d 429s, %d dead, inbox %s",
+                        Load.Stats.f(e2e.p50Ms()), Load.Stats.f(e2e.p95Ms()), Load.Stats.f(e2e.maxMs()), noted.size(),
+                        sent.sent, refused, dead, rowsOk ? "= distinct" : "MISMATCH"), eCpu);
+        results.put("e_intercom_p50_ms", Load.Stats.f(e2e.p50Ms()));
+        results.put("e_intercom_p95_ms", Load.Stats.f(e2e.p95Ms()));
+        results.put("e_intercom_max_ms", Load.Stats.f(e2e.maxMs()));
+        results.put("e_intercom_triage_p50_ms", Load.Stats.f(triageStats.p50Ms()));
+        results.put("e_intercom_triage_p95_ms", Load.Stats.f(triageStats.p95Ms()));
+        results.put("e_intercom_notes", noted.size() + "/" + sent.sent);
+        results.put("e_intercom_429", Long.toString(refused));
+        results.put("e_intercom_dead", Long.toString(dead));
+        results.put("e_intercom_inbox_equal_distinct", Boolean.toString(rowsOk));
+        drain(db, cpu, connectionId, "(e)");
+    }
+
+    /** When the conversation's first admin note written through the API was created in the simulator, if it exists. */
+    private static java.util.Optional<Instant> firstIntercomNote(Simulator simulator, String conversationId) {
+        return simulator.intercom().conversation(conversationId).flatMap(c -> c.writtenThroughApi().stream()
+                .filter(p -> p.isNote() && "admin".equals(p.authorType())).map(IntercomPart::createdAt).findFirst());
+    }
+
     /** How many of the first {@code sent} deliveries' tickets have a stored triage. */
     private static long triagedAmong(Map<String, Long> stored, List<Load.Delivery> deliveries, int sent) {
         return deliveries.subList(0, sent).stream().filter(d -> stored.containsKey(Long.toString(d.ticketId()))).count();
@@ -675,11 +847,16 @@ public final class WebhookBench {
 
     /** The most ticket updates the simulator accepted within any 60 s. */
     private static int maxPerMinute(List<RecordedRequest> updates) {
-        List<Instant> at = updates.stream().filter(r -> r.status() < 300).map(RecordedRequest::at).sorted().toList();
+        return maxWithin(updates, Duration.ofSeconds(60));
+    }
+
+    /** The most of these requests the simulator accepted within any {@code window}. */
+    private static int maxWithin(List<RecordedRequest> requests, Duration window) {
+        List<Instant> at = requests.stream().filter(r -> r.status() < 300).map(RecordedRequest::at).sorted().toList();
         int best = 0;
         int from = 0;
         for (int to = 0; to < at.size(); to++) {
-            while (at.get(from).isBefore(at.get(to).minusSeconds(60))) {
+            while (at.get(from).isBefore(at.get(to).minus(window))) {
                 from++;
             }
             best = Math.max(best, to - from + 1);
@@ -847,6 +1024,8 @@ public final class WebhookBench {
         double spreadRate = 20;
         double spreadSeconds = 30;
         int spreadAccounts = 15;
+        double intercomRate = 20;
+        double intercomSeconds = 30;
         int zendeskTicketUpdatesPerMinute = 100;
         double triageSeconds = 30;
         int warmup = 5_000;
@@ -855,7 +1034,7 @@ public final class WebhookBench {
         int quietWaitSeconds = 0;
         int timeLimitSeconds = 660;
         int zendeskRequestsPerMinute = 1_000_000;
-        List<String> phases = List.of("c", "d", "b", "fixed", "max");
+        List<String> phases = List.of("c", "d", "e", "b", "fixed", "max");
         List<String> appArgs = new ArrayList<>();
         List<String> appJvmOptions = new ArrayList<>();
 
@@ -901,6 +1080,8 @@ public final class WebhookBench {
                     case "--spread-rate" -> o.spreadRate = Double.parseDouble(value);
                     case "--spread-seconds" -> o.spreadSeconds = Double.parseDouble(value);
                     case "--spread-accounts" -> o.spreadAccounts = Integer.parseInt(value);
+                    case "--intercom-rate" -> o.intercomRate = Double.parseDouble(value);
+                    case "--intercom-seconds" -> o.intercomSeconds = Double.parseDouble(value);
                     case "--phases" -> o.phases = List.of(value.split(","));
                     case "--app-arg" -> o.appArgs.add(value);
                     case "--app-jvm-option" -> o.appJvmOptions.add(value);
@@ -923,10 +1104,12 @@ public final class WebhookBench {
                     || o.notesBurstSeconds < 0 || o.notesRate * o.notesSeconds + o.notesBurstRate * o.notesBurstSeconds > 2_000
                     || o.spreadRate <= 0 || o.spreadSeconds < 0 || o.spreadRate * o.spreadSeconds > 2_000
                     || o.spreadAccounts < 1 || o.spreadAccounts > 50
+                    || o.intercomRate <= 0 || o.intercomSeconds < 0 || o.intercomRate * o.intercomSeconds > 2_000
                     || o.senders < 1 || o.maxCount < 1 || o.timeLimitSeconds < 30
                     || o.rate > 20_000 || o.senders > 1_000 || o.maxCount > 1_000_000) {
                 System.err.println("bench: rates, counts and limits out of range (rate <= 20000/s, senders <= 1000, "
-                        + "max-count <= 1000000, time limit >= 30 s)");
+                        + "max-count <= 1000000, at most 2000 tickets or conversations per note phase, "
+                        + "spread-accounts 1-50, time limit >= 30 s)");
                 System.exit(2);
             }
             o.appJar = o.appJar.toAbsolutePath();
@@ -954,12 +1137,13 @@ public final class WebhookBench {
                       --notes-rate 1 --notes-seconds 60              (c) webhook -> note, steady (0 s skips it)
                       --spread-rate 20 --spread-seconds 30 --spread-accounts 15
                                                    (d) webhook -> note over several Zendesk accounts
+                      --intercom-rate 20 --intercom-seconds 30       (e) webhook -> note for Intercom (0 s skips it)
                       --warmup 5000 --duplicate-every 10 --drain-seconds 45
                       --quiet-wait-seconds 0       wait up to N s for other processes to calm down first
                       --time-limit-seconds 660     hard limit for the whole run
                       --zendesk-requests-per-minute 1000000   the simulator's API rate limit
                       --zendesk-ticket-updates-per-minute 100 its ticket-update limit (Zendesk's; keep it for (c))
-                      --phases c,d,b,fixed,max     which phases to run (warm-up always runs)
+                      --phases c,d,e,b,fixed,max   which phases to run (warm-up always runs)
                       --app-arg ARG                extra app argument, e.g. --deskloop.jobs.polling-interval=200ms
                       --app-jvm-option OPT         extra JVM option for the app, e.g. -Xmx1g
                     """);
