@@ -109,7 +109,7 @@ public class BugGrouping {
                                     " (similarity %.3f)", best.get().similarity()));
                     return Optional.of(best.get().bugId());
                 }
-                UUID bugId = bugs.create(workspaceId, BugText.title(ticket.subject(), triage), service, embedding);
+                UUID bugId = bugs.create(workspaceId, BugText.title(ticket.subject(), triage), service);
                 bugs.link(bugId, ticketId, null, "auto", embedding);
                 audit.record(workspaceId, "system", "bug.created", target,
                         "opened bug " + bugId + (service == null ? "" : " for " + service));

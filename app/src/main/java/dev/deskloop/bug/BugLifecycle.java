@@ -158,7 +158,7 @@ public class BugLifecycle {
                     : BugText.title(ticket.subject(), ticket.latestTriage().triage());
             String service = ticket.latestTriage() == null ? from.affectedService()
                     : ticket.latestTriage().triage().affectedService();
-            UUID created = bugs.create(caller.workspaceId(), title, service, bugs.ticketEmbedding(ticketId).orElse(null));
+            UUID created = bugs.create(caller.workspaceId(), title, service);
             bugs.move(bugId, created, ticketId, "split");
             audit.record(caller.workspaceId(), caller.email(), "bug.split", "bug " + bugId + " " + from.title(),
                     ticket.provider().displayName() + " ticket " + ticket.externalId() + " moved to new bug " + created);

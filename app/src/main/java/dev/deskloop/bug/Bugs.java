@@ -78,13 +78,13 @@ public class Bugs {
                 .list();
     }
 
-    UUID create(UUID workspaceId, String title, String service, float[] embedding) {
+    /** A new open bug; similarity is judged against its linked tickets' embeddings, not a bug-level one. */
+    UUID create(UUID workspaceId, String title, String service) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into bug (id, workspace_id, title, affected_service, status, embedding, created_at)
-                        values (:id, :workspace, :title, :service, 'open', :embedding, :now)""")
+                        insert into bug (id, workspace_id, title, affected_service, status, created_at)
+                        values (:id, :workspace, :title, :service, 'open', :now)""")
                 .param("id", id).param("workspace", workspaceId).param("title", title).param("service", service)
-                .param("embedding", embedding == null ? null : Embeddings.toBytes(embedding), Types.BINARY)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         return id;
@@ -99,11 +99,6 @@ public class Bugs {
                 .param("now", Timestamp.from(clock.instant())).param("how", how)
                 .param("embedding", embedding == null ? null : Embeddings.toBytes(embedding), Types.BINARY)
                 .update();
-    }
-
-    Optional<float[]> ticketEmbedding(UUID ticketId) {
-        return jdbc.sql("select embedding from bug_ticket where ticket_id = :ticket and embedding is not null")
-                .param("ticket", ticketId).query((rs, row) -> Embeddings.fromBytes(rs.getBytes(1))).optional();
     }
 
     /** Moves one ticket, or every ticket of {@code from} when {@code ticketId} is null, to another bug. */
