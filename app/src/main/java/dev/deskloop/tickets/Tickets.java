@@ -169,6 +169,12 @@ public class Tickets {
                 .param("workspace", workspaceId).param("id", id).query(this::ticket).optional();
     }
 
+    /** The provider's id of a ticket of the workspace, without reading the ticket. */
+    public Optional<String> externalId(UUID workspaceId, UUID id) {
+        return jdbc.sql("select external_id from ticket where workspace_id = :workspace and id = :id")
+                .param("workspace", workspaceId).param("id", id).query(String.class).optional();
+    }
+
     Optional<StoredTicket> byId(UUID id) {
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query(this::ticket).optional();
     }

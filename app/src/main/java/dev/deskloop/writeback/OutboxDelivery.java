@@ -28,7 +28,6 @@ import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WriteTarget;
 import dev.deskloop.platform.Refusal;
 import dev.deskloop.platform.jobs.Jobs;
-import dev.deskloop.tickets.StoredTicket;
 import dev.deskloop.tickets.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,13 +120,13 @@ public class OutboxDelivery {
         if (paced != null) {
             return paced;
         }
-        StoredTicket ticket = tickets.of(row.workspaceId(), row.ticketId()).orElse(null);
-        if (ticket == null) {
+        String externalId = tickets.externalId(row.workspaceId(), row.ticketId()).orElse(null);
+        if (externalId == null) {
             deadLetter(row, "the ticket is gone");
             return null;
         }
         HelpdeskWrite write = marked(outbox.payload(outboxId), row.marker());
-        WriteTarget target = new WriteTarget(connection.account(), connection.actingUserId(), ticket.externalId());
+        WriteTarget target = new WriteTarget(connection.account(), connection.actingUserId(), externalId);
         HelpdeskWriter writer = providers.get(connection.provider()).writer();
         // A counted attempt may have reached the provider before a crash or timeout; pacing and refunded 429s did not.
         boolean mayHaveReachedProvider = row.attempts() > 0;
