@@ -98,7 +98,11 @@ final class IntercomClient implements HelpdeskClient {
         return node.isString() ? node.stringValue() : null;
     }
 
-    private JsonNode get(String accessToken, String path) {
+    /**
+     * Reads {@code path} for this client and for {@link IntercomWriter}'s marker search: errors are mapped by
+     * {@link ProviderHttp}, and an empty body is refused as an answer the API does not document.
+     */
+    JsonNode get(String accessToken, String path) {
         JsonNode body = ProviderHttp.call("reading an Intercom conversation", () -> http.client().get()
                 .uri(settings.apiBaseUrl() + path)
                 .headers(settings.authorized(accessToken))

@@ -15,9 +15,9 @@ class IntercomProvider {
 
     @Bean
     HelpdeskProvider intercom(IntercomSettings settings, ProviderHttp http) {
+        IntercomClient client = new IntercomClient(settings, http);
         return new HelpdeskProvider(ProviderId.INTERCOM, new IntercomAuth(settings, http), new AppLevelWebhooks(),
-                new IntercomEvents(settings), new IntercomClient(settings, http),
-                new IntercomWriter(settings, http));
+                new IntercomEvents(settings), client, new IntercomWriter(settings, http, client));
     }
 
     /**

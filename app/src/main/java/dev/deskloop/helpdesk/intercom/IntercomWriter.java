@@ -21,10 +21,12 @@ final class IntercomWriter implements HelpdeskWriter {
 
     private final IntercomSettings settings;
     private final ProviderHttp http;
+    private final IntercomClient reads;
 
-    IntercomWriter(IntercomSettings settings, ProviderHttp http) {
+    IntercomWriter(IntercomSettings settings, ProviderHttp http, IntercomClient reads) {
         this.settings = settings;
         this.http = http;
+        this.reads = reads;
     }
 
     @Override
@@ -42,16 +44,7 @@ final class IntercomWriter implements HelpdeskWriter {
 
     @Override
     public Optional<String> findMarker(WriteTarget target, String accessToken, String marker) {
-        String path = "/conversations/" + conversationId(target);
-        JsonNode conversation = ProviderHttp.call("reading an Intercom conversation", () -> http.client().get()
-                .uri(settings.apiBaseUrl() + path)
-                .headers(settings.authorized(accessToken))
-                .accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .body(JsonNode.class));
-        if (conversation == null) {
-            throw new HelpdeskApiException.Unavailable("Intercom answered with an empty body", null);
-        }
+        JsonNode conversation = reads.get(accessToken, "/conversations/" + conversationId(target));
         for (JsonNode part : conversation.path("conversation_parts").path("conversation_parts")) {
             if (part.path("body").asString("").contains(marker)) {
                 return Optional.of(part.path("id").asString());

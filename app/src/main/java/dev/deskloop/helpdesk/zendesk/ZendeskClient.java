@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class ZendeskClient implements HelpdeskClient {
 
     static final int MAX_PAGES = 20;
+    private static final String READING_TICKET = "reading a Zendesk ticket";
 
     private final ZendeskSettings settings;
     private final ProviderHttp http;
@@ -36,7 +37,7 @@ final class ZendeskClient implements HelpdeskClient {
     @Override
     public HelpdeskTicket fetch(String account, String accessToken, String ticketId) {
         String base = settings.base(account);
-        JsonNode shown = get(accessToken, base + "/api/v2/tickets/" + ticketId + ".json?include=users");
+        JsonNode shown = get(READING_TICKET, accessToken, base + "/api/v2/tickets/" + ticketId + ".json?include=users");
         JsonNode ticket = shown.path("ticket");
         if (!ticket.isObject()) {
             throw new HelpdeskApiException.Rejected(200, "Zendesk answered without a ticket");
@@ -48,7 +49,7 @@ final class ZendeskClient implements HelpdeskClient {
         List<HelpdeskMessage> messages = new ArrayList<>();
         String next = base + "/api/v2/tickets/" + ticketId + "/comments.json?include=users&page%5Bsize%5D=100";
         for (int page = 0; page < MAX_PAGES && next != null; page++) {
-            JsonNode comments = get(accessToken, next);
+            JsonNode comments = get(READING_TICKET, accessToken, next);
             comments.path("users").forEach(u -> users.putIfAbsent(u.path("id").asString(""), u));
             for (JsonNode c : comments.path("comments")) {
                 String authorId = c.path("author_id").asString("");
@@ -110,8 +111,12 @@ final class ZendeskClient implements HelpdeskClient {
         return node.isIntegralNumber() && node.canConvertToLong() ? node.asLong() : null;
     }
 
-    private JsonNode get(String accessToken, String url) {
-        JsonNode body = ProviderHttp.call("reading a Zendesk ticket", () -> http.client().get()
+    /**
+     * Reads {@code url} for this client and for {@link ZendeskWriter}'s marker search: errors are mapped by
+     * {@link ProviderHttp}, and an empty body is refused as an answer the API does not document.
+     */
+    JsonNode get(String what, String accessToken, String url) {
+        JsonNode body = ProviderHttp.call(what, () -> http.client().get()
                 .uri(java.net.URI.create(url))
                 .headers(h -> h.setBearerAuth(accessToken))
                 .accept(MediaType.APPLICATION_JSON)

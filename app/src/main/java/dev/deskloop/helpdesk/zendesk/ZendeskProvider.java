@@ -13,8 +13,9 @@ class ZendeskProvider {
 
     @Bean
     HelpdeskProvider zendesk(ZendeskSettings settings, ProviderHttp http, Clock clock) {
+        ZendeskClient client = new ZendeskClient(settings, http);
         return new HelpdeskProvider(ProviderId.ZENDESK, new ZendeskAuth(settings, http, clock),
-                new ZendeskWebhooks(settings, http), new ZendeskEvents(), new ZendeskClient(settings, http),
-                new ZendeskWriter(settings, http));
+                new ZendeskWebhooks(settings, http), new ZendeskEvents(), client,
+                new ZendeskWriter(settings, http, client));
     }
 }

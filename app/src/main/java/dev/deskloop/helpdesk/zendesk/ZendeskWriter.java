@@ -24,10 +24,12 @@ final class ZendeskWriter implements HelpdeskWriter {
 
     private final ZendeskSettings settings;
     private final ProviderHttp http;
+    private final ZendeskClient reads;
 
-    ZendeskWriter(ZendeskSettings settings, ProviderHttp http) {
+    ZendeskWriter(ZendeskSettings settings, ProviderHttp http, ZendeskClient reads) {
         this.settings = settings;
         this.http = http;
+        this.reads = reads;
     }
 
     @Override
@@ -63,16 +65,7 @@ final class ZendeskWriter implements HelpdeskWriter {
         String base = settings.base(target.account());
         String next = base + "/api/v2/tickets/" + ticketId(target) + "/comments.json?sort_order=desc&page%5Bsize%5D=100";
         for (int page = 0; page < ZendeskClient.MAX_PAGES && next != null; page++) {
-            String url = next;
-            JsonNode comments = ProviderHttp.call("reading Zendesk comments", () -> http.client().get()
-                    .uri(URI.create(url))
-                    .headers(h -> h.setBearerAuth(accessToken))
-                    .accept(MediaType.APPLICATION_JSON)
-                    .retrieve()
-                    .body(JsonNode.class));
-            if (comments == null) {
-                throw new HelpdeskApiException.Unavailable("Zendesk answered with an empty body", null);
-            }
+            JsonNode comments = reads.get("reading Zendesk comments", accessToken, next);
             for (JsonNode c : comments.path("comments")) {
                 if (c.path("html_body").asString("").contains(marker) || c.path("body").asString("").contains(marker)) {
                     return Optional.of(c.path("id").asString());

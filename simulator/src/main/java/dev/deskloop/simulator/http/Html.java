@@ -1,6 +1,6 @@
 package dev.deskloop.simulator.http;
 
-/** HTML escaping and the page frame shared by the consent screens and the control page. */
+/** HTML escaping, HTML bodies as plain text, and the page frame shared by the consent screens and the control page. */
 public final class Html {
 
     private Html() {
@@ -24,6 +24,16 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code html} as plain text, the way the providers render bodies: tags matching {@code lineBreaks} become new
+     * lines, other tags disappear, the entities {@link #escape} writes are decoded and the ends are trimmed.
+     */
+    public static String text(String html, String lineBreaks) {
+        return html.replaceAll(lineBreaks, "\n").replaceAll("(?s)<[^>]*>", "")
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+            .strip();
     }
 
     /** A complete page; {@code body} must already be escaped HTML. */

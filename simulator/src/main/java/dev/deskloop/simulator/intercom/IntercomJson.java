@@ -1,6 +1,7 @@
 package dev.deskloop.simulator.intercom;
 
 import dev.deskloop.simulator.Attachment;
+import dev.deskloop.simulator.http.Html;
 import dev.deskloop.simulator.http.Json;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +219,6 @@ final class IntercomJson {
 
     /** Intercom's {@code display_as=plaintext}: HTML bodies rendered as text. */
     static String text(String html) {
-        return html == null ? null : html.replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("(?s)<[^>]*>", "")
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
+        return html == null ? null : Html.text(html, "(?i)<br\\s*/?>|</p>");
     }
 }

@@ -1,8 +1,7 @@
 package dev.deskloop.simulator.intercom;
 
-import java.security.SecureRandom;
+import dev.deskloop.simulator.http.Secrets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -76,9 +75,7 @@ public record IntercomSettings(
     }
 
     public static IntercomSettings defaults() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return new IntercomSettings(DEMO_CLIENT_ID, HexFormat.of().formatHex(bytes), List.of(), "sim0app1", "deskloop-demo",
+        return new IntercomSettings(DEMO_CLIENT_ID, Secrets.hex(24), List.of(), "sim0app1", "deskloop-demo",
             TokenExchangeEncoding.FORM, true, Duration.ofMinutes(5), "2.14", UninstallSignature.BOTH, false, false, true,
             WebhookParts.NEW_PART, true, Duration.ofSeconds(60), Duration.ofHours(2), Duration.ofSeconds(5), 10_000, true,
             64 * 1024, Map.of("severity", "string", "affected_service", "string", "analysis_url", "string",
@@ -93,35 +90,7 @@ public record IntercomSettings(
         return new IntercomSettings(clientId, clientSecret, uris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
     }
 
-    public IntercomSettings withTokenExchangeEncoding(TokenExchangeEncoding value) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, value, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withRequireState(boolean value) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, value, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withDefaultVersion(String value) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, value, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withUninstall(UninstallSignature signature, boolean jsonResponse, boolean eventsAfter) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, signature, jsonResponse, eventsAfter, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withWebhooks(boolean pingOnSave, WebhookParts parts, boolean checkWithHead) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnSave, parts, checkWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
     public IntercomSettings withDelivery(Duration retry, Duration maxBackoff, Duration timeout) {
         return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retry, maxBackoff, timeout, requestsPerMinute, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withRequestsPerMinute(int value) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, value, rejectUnknownAttributes, maxBodyBytes, conversationAttributes);
-    }
-
-    public IntercomSettings withAttributes(boolean rejectUnknown, Map<String, String> attributes) {
-        return new IntercomSettings(clientId, clientSecret, redirectUris, appIdCode, appPackageCode, tokenExchangeEncoding, requireState, codeTtl, defaultVersion, uninstallSignature, uninstallJsonResponse, eventsAfterUninstall, pingOnWebhookSave, webhookParts, checkWebhookUrlWithHead, retryDelay, maxRateLimitedBackoff, deliveryTimeout, requestsPerMinute, rejectUnknown, maxBodyBytes, attributes);
     }
 }

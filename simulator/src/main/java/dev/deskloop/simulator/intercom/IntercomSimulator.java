@@ -10,6 +10,7 @@ import dev.deskloop.simulator.http.RateWindow;
 import dev.deskloop.simulator.http.Recorder;
 import dev.deskloop.simulator.http.Reply;
 import dev.deskloop.simulator.http.Router;
+import dev.deskloop.simulator.http.Secrets;
 import dev.deskloop.simulator.http.WebhookQueue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -400,7 +400,7 @@ public final class IntercomSimulator {
             return errorPage("state is missing (the simulator requires it; see requireState).");
         }
         IntercomWorkspace w = workspace;
-        IntercomWorkspace.PendingConsent consent = new IntercomWorkspace.PendingConsent(hex(16), redirect, state);
+        IntercomWorkspace.PendingConsent consent = new IntercomWorkspace.PendingConsent(Secrets.hex(16), redirect, state);
         synchronized (w) {
             w.consents.put(consent.id(), consent);
         }
@@ -532,12 +532,6 @@ public final class IntercomSimulator {
 
     private Reply errorPage(String message) {
         return Reply.html(400, Html.page("Intercom", "<h1>Intercom (simulated)</h1><p>" + Html.escape(message) + "</p>"));
-    }
-
-    private String hex(int bytes) {
-        byte[] data = new byte[bytes];
-        random.nextBytes(data);
-        return HexFormat.of().formatHex(data);
     }
 
     /**

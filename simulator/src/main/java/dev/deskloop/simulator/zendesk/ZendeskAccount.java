@@ -90,6 +90,13 @@ final class ZendeskAccount {
             this.createdAt = createdAt;
             this.updatedAt = createdAt;
         }
+
+        /** Adds a tag once; an empty one is dropped. Callers decide the case and how a list is split. */
+        void addTag(String tag) {
+            if (!tag.isEmpty() && !tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
     }
 
     static final class TicketField {

@@ -344,9 +344,9 @@ final class ZendeskApi {
             }
             if (input.has("tags")) {
                 t.tags = new ArrayList<>();
-                tagList(input.get("tags")).forEach(tag -> addTag(t, tag));
+                tagList(input.get("tags")).forEach(t::addTag);
             }
-            tagList(input.get("additional_tags")).forEach(tag -> addTag(t, tag));
+            tagList(input.get("additional_tags")).forEach(t::addTag);
             t.tags.removeAll(tagList(input.get("remove_tags")));
             t.updatedAt = now;
             t.audits.add(audit);
@@ -375,18 +375,10 @@ final class ZendeskApi {
         return out;
     }
 
-    private static void addTag(ZendeskAccount.Ticket t, String tag) {
-        if (!tag.isEmpty() && !t.tags.contains(tag)) {
-            t.tags.add(tag);
-        }
-    }
-
     static String stripTags(String html) {
-        // Like Zendesk's plain_body: line breaks and block ends become new lines, other tags disappear.
-        return html == null ? "" : html.replaceAll("(?i)<br\\s*/?>", "\n")
-            .replaceAll("(?i)</(p|div|li|h[1-6]|tr|blockquote|pre)>", "\n").replaceAll("(?s)<[^>]*>", "")
-            .replaceAll("\n{3,}", "\n\n")
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
+        // Like Zendesk's plain_body: line breaks and block ends become new lines, at most one blank line in a row.
+        return html == null ? "" : Html.text(html, "(?i)<br\\s*/?>|</(p|div|li|h[1-6]|tr|blockquote|pre)>")
+            .replaceAll("\n{3,}", "\n\n");
     }
 
     // ---- users and fields ----------------------------------------------------------------------------

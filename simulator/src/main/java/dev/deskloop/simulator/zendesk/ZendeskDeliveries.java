@@ -196,9 +196,7 @@ final class ZendeskDeliveries {
 
     private static void addTags(ZendeskAccount.Ticket ticket, String tags) {
         for (String tag : tags.split("\\s+")) {
-            if (!tag.isEmpty() && !ticket.tags.contains(tag)) {
-                ticket.tags.add(tag);
-            }
+            ticket.addTag(tag);
         }
     }
 

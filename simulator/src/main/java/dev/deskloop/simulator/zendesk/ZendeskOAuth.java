@@ -4,18 +4,17 @@ import dev.deskloop.simulator.http.Call;
 import dev.deskloop.simulator.http.Html;
 import dev.deskloop.simulator.http.Json;
 import dev.deskloop.simulator.http.Reply;
+import dev.deskloop.simulator.http.Secrets;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -53,7 +52,6 @@ final class ZendeskOAuth {
 
     private final ZendeskSettings settings;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ZendeskOAuth(ZendeskSettings settings, Clock clock) {
         this.settings = settings;
@@ -108,7 +106,7 @@ final class ZendeskOAuth {
         }
         ZendeskAccount.PendingConsent consent;
         synchronized (account) {
-            consent = new ZendeskAccount.PendingConsent(randomHex(16), clientId, redirectUri, scope, state, challenge,
+            consent = new ZendeskAccount.PendingConsent(Secrets.hex(16), clientId, redirectUri, scope, state, challenge,
                 clock.instant());
             account.consents.put(consent.id(), consent);
         }
@@ -148,7 +146,7 @@ final class ZendeskOAuth {
             return Reply.redirect(withParams(consent.redirectUri(), Map.of("error", "access_denied",
                 "error_description", "The resource owner or authorization server denied the request."), consent.state()));
         }
-        String code = randomHex(20);
+        String code = Secrets.hex(20);
         synchronized (account) {
             account.codes.put(code, new ZendeskAccount.Code(code, consent.clientId(), consent.redirectUri(), consent.scope(),
                 consent.codeChallenge(), account.adminId, clock.instant().plus(settings.codeTtl())));
@@ -365,8 +363,8 @@ final class ZendeskOAuth {
         Duration access = lifetimes.expiresIn() != null ? Duration.ofSeconds(lifetimes.expiresIn()) : settings.defaultAccessTtl();
         Duration refresh = lifetimes.refreshExpiresIn() != null
             ? Duration.ofSeconds(lifetimes.refreshExpiresIn()) : settings.defaultRefreshTtl();
-        ZendeskAccount.Token token = new ZendeskAccount.Token(account.newTokenId(), clientId, randomHex(32),
-            withRefresh ? randomHex(32) : null, scopes, userId, now, now.plus(access), now.plus(refresh));
+        ZendeskAccount.Token token = new ZendeskAccount.Token(account.newTokenId(), clientId, Secrets.hex(32),
+            withRefresh ? Secrets.hex(32) : null, scopes, userId, now, now.plus(access), now.plus(refresh));
         account.tokensByAccess.put(token.accessToken, token);
         if (token.refreshToken != null) {
             account.tokensByRefresh.put(token.refreshToken, token);
@@ -432,11 +430,5 @@ final class ZendeskOAuth {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private String randomHex(int bytes) {
-        byte[] data = new byte[bytes];
-        random.nextBytes(data);
-        return HexFormat.of().formatHex(data);
     }
 }

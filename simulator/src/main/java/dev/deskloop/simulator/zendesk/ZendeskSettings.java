@@ -1,8 +1,7 @@
 package dev.deskloop.simulator.zendesk;
 
-import java.security.SecureRandom;
+import dev.deskloop.simulator.http.Secrets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -86,17 +85,11 @@ public record ZendeskSettings(
 
     /** The documented defaults, with a random client secret. */
     public static ZendeskSettings defaults() {
-        return new ZendeskSettings(DEMO_CLIENT_ID, randomSecret(), List.of(), ClientKind.CONFIDENTIAL, false, true,
+        return new ZendeskSettings(DEMO_CLIENT_ID, Secrets.hex(24), List.of(), ClientKind.CONFIDENTIAL, false, true,
             Duration.ofSeconds(120), Duration.ofMinutes(30), Duration.ofDays(30), ExpiresInReporting.ONLY_IF_REQUESTED,
             Duration.ZERO, true, false, false, SignatureOrder.TIMESTAMP_BODY, false, EventStyle.STRINGS_UPPERCASE, true,
             false, Duration.ofSeconds(10), List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(90)),
             400, 100, true, true);
-    }
-
-    static String randomSecret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     public ZendeskSettings withClient(String id, String secret) {
@@ -107,59 +100,11 @@ public record ZendeskSettings(
         return new ZendeskSettings(clientId, clientSecret, uris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
     }
 
-    public ZendeskSettings withClientKind(ClientKind kind) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, kind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRequireKnownSubdomain(boolean value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, value, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRequireStateAndPkce(boolean value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, value, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withTokenLifetimes(Duration access, Duration refresh) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, access, refresh, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withExpiresInReporting(ExpiresInReporting value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, value, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRotationGrace(Duration value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, value, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRevocation(boolean killsRefresh, boolean requiresReadWrite) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, killsRefresh, requiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withTokenBodyAcceptsForm(boolean value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, value, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withSigning(SignatureOrder order, boolean staticSecret) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, order, staticSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withEvents(EventStyle style, boolean commentAddedToo) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, style, commentAddedToo, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
     public ZendeskSettings withDelivery(Duration timeout, List<Duration> delays, boolean newInvocationIdPerRetry) {
         return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, timeout, delays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
     }
 
     public ZendeskSettings withRateLimits(int perMinute, int ticketUpdatesPerMinute) {
         return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, perMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRejectClosedTicketUpdates(boolean value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, value, refuseDeletingWebhookInUse);
-    }
-
-    public ZendeskSettings withRefuseDeletingWebhookInUse(boolean value) {
-        return new ZendeskSettings(clientId, clientSecret, redirectUris, clientKind, requireKnownSubdomain, requireStateAndPkce, codeTtl, defaultAccessTtl, defaultRefreshTtl, expiresInReporting, rotationGrace, revokeKillsRefresh, revokeRequiresReadWrite, tokenBodyAcceptsForm, signatureOrder, staticSigningSecret, eventStyle, commentAddedWithCreated, newInvocationIdPerRetry, deliveryTimeout, retryDelays, requestsPerMinute, ticketUpdatesPerMinute, rejectClosedTicketUpdates, value);
     }
 }

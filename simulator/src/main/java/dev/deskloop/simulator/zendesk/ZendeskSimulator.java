@@ -100,12 +100,7 @@ public final class ZendeskSimulator {
             Instant now = clock.instant();
             ZendeskAccount.User requester = a.endUser(input.requesterName(), input.requesterEmail(), now);
             ZendeskAccount.Ticket t = new ZendeskAccount.Ticket(a.newTicketId(), input.subject(), input.body(), requester.id, now);
-            input.tags().forEach(tag -> {
-                String lower = tag.toLowerCase(Locale.ROOT);
-                if (!t.tags.contains(lower)) {
-                    t.tags.add(lower);
-                }
-            });
+            input.tags().forEach(tag -> t.addTag(tag.toLowerCase(Locale.ROOT)));
             ZendeskAccount.Comment first = customerComment(a, requester.id, input.body(), input.attachments(), now);
             t.comments.add(first);
             a.tickets.put(t.id, t);
