@@ -23,12 +23,16 @@ import java.util.List;
 public final class EvalCli {
 
     private static final String USAGE = """
-            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec T,X,E,W,C,L2]] [--verbose]
+            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec SPEC[;SPEC...]]] [--verbose]
                           [--dev FILE.jsonl] [--services FILE.yaml]
               --datasets DIR   folder that contains nlbse24/issues_train.csv and issues_test.csv
               --only WHICH     run only the NLBSE'24 benchmark or only the labelled ticket set
-              --cv [FOLDS]     cross-validate the built-in engine on the train split (for tuning) instead of
-                               scoring the dev split
+              --cv [FOLDS]     cross-validate on the training data only (for tuning): the built-in engine on
+                               the ticket train split instead of scoring the dev split, and the NLBSE'24
+                               classifier on issues_train.csv instead of scoring issues_test.csv
+              --spec SPECS     with --cv: the settings to compare, separated by ';', each
+                               titleTokens,textTokens,embedding,word,char,l2[,group[,cues]] (default: the
+                               shipped settings)
               --verbose        list every ticket the engine gets wrong
               --dev, --services  labelled tickets and their service catalog (default: eval/dev.jsonl and
                                eval/services.yaml on the class path)""";
@@ -47,7 +51,7 @@ public final class EvalCli {
         boolean verbose = false;
         Path dev = null;
         Path services = null;
-        FeatureSpec spec = FeatureSpec.defaults();
+        List<FeatureSpec> specs = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -56,7 +60,7 @@ public final class EvalCli {
                     case "--cv" -> folds = i + 1 < args.length && args[i + 1].matches("\\d+")
                             ? Integer.parseInt(args[++i]) : 5;
                     case "--verbose" -> verbose = true;
-                    case "--spec" -> spec = spec(value(args, ++i, "--spec"));
+                    case "--spec" -> specs = specs(value(args, ++i, "--spec"));
                     case "--dev" -> dev = Path.of(value(args, ++i, "--dev"));
                     case "--services" -> services = Path.of(value(args, ++i, "--services"));
                     case "-h", "--help" -> {
@@ -87,7 +91,12 @@ public final class EvalCli {
                     err.println("eval: " + nlbse.resolve("issues_test.csv") + " not found");
                     return 2;
                 }
-                NlbseEvaluation.run(nlbse, out);
+                if (folds > 0) {
+                    NlbseEvaluation.crossValidate(nlbse, specs != null ? specs : List.of(NlbseEvaluation.SPEC),
+                            folds, out);
+                } else {
+                    NlbseEvaluation.run(nlbse, out);
+                }
             }
             if (!"nlbse".equals(only)) {
                 ServiceCatalog catalog = services != null ? TriageJson.readCatalog(services)
@@ -95,8 +104,10 @@ public final class EvalCli {
                 if (folds > 0) {
                     List<LabelledTicket> train = parse(resource("/dev/deskloop/triage/builtin/train.jsonl"),
                             "builtin/train.jsonl");
-                    out.println("feature spec: " + spec);
-                    TicketSetEvaluation.crossValidate(train, catalog, spec, folds, out, verbose);
+                    for (FeatureSpec spec : specs != null ? specs : List.of(FeatureSpec.defaults())) {
+                        out.println("feature spec: " + spec);
+                        TicketSetEvaluation.crossValidate(train, catalog, spec, folds, out, verbose);
+                    }
                 } else {
                     String devText = dev != null ? Files.readString(dev) : resource("/eval/dev.jsonl");
                     List<LabelledTicket> tickets = parse(devText, dev != null ? dev.toString() : "eval/dev.jsonl");
@@ -141,15 +152,35 @@ public final class EvalCli {
                 + "or pass --dev/--services)");
     }
 
-    /** "titleTokens,textTokens,embedding,word,char,l2" for tuning experiments with --cv. */
+    /** Settings separated by ';', each "titleTokens,textTokens,embedding,word,char,l2[,group[,cues]]". */
+    static List<FeatureSpec> specs(String text) {
+        List<FeatureSpec> specs = new ArrayList<>();
+        for (String one : text.split(";")) {
+            if (!one.isBlank()) {
+                specs.add(spec(one.strip()));
+            }
+        }
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("--spec needs at least one setting");
+        }
+        return specs;
+    }
+
     private static FeatureSpec spec(String text) {
         String[] p = text.split(",");
-        if (p.length != 6) {
-            throw new IllegalArgumentException("--spec takes titleTokens,textTokens,embedding,word,char,l2");
+        if (p.length < 6 || p.length > 8) {
+            throw new IllegalArgumentException(
+                    "--spec takes titleTokens,textTokens,embedding,word,char,l2[,group[,cues]]");
         }
-        return new FeatureSpec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
-                Double.parseDouble(p[3]), Double.parseDouble(p[4]), 0.0, dev.deskloop.triage.text.NormalizedTicket.CLASSIFICATION_CHARS,
-                Double.parseDouble(p[5]), true);
+        try {
+            return new FeatureSpec(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()),
+                    Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]),
+                    p.length > 6 ? Double.parseDouble(p[6]) : 0.0,
+                    dev.deskloop.triage.text.NormalizedTicket.CLASSIFICATION_CHARS, Double.parseDouble(p[5]), true,
+                    p.length > 7 ? Double.parseDouble(p[7]) : 0.0);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--spec: not a number in " + text);
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +28,11 @@ final class NlbseEvaluation {
 
     /**
      * Settings chosen by 5-fold cross-validation on issues_train.csv (never on the test set): the embedding reads
-     * 128 word pieces of title and body; no separate title embedding; no per-project feature copies.
+     * 128 word pieces of title and the body's prose (template headings, check boxes and form fields left out);
+     * those template parts are read as structure cues at weight 1.0; no separate title embedding; no per-project
+     * feature copies.
      */
-    static final FeatureSpec SPEC = new FeatureSpec(0, 128, 0.7, 1.0, 1.0, 0.0, 4000, 1e-3, true);
+    static final FeatureSpec SPEC = new FeatureSpec(0, 128, 0.7, 1.0, 1.0, 0.0, 4000, 1e-3, true, 1.0);
     static final List<String> LABELS = List.of("bug", "feature", "question");
     private static final Map<String, String> PRODUCT_CATEGORY = Map.of("bug", "bug", "feature", "feature_request",
             "question", "question");
@@ -96,14 +99,69 @@ final class NlbseEvaluation {
     }
 
     static List<RawFeatures> features(List<NlbseIssue> issues) {
+        return features(issues, SPEC);
+    }
+
+    static List<RawFeatures> features(List<NlbseIssue> issues, FeatureSpec spec) {
         MiniLmEncoder encoder = MiniLmEncoder.shared();
         return issues.parallelStream()
-                .map(issue -> RawFeatures.of(input(issue), SPEC, encoder))
+                .map(issue -> RawFeatures.of(input(issue), spec, encoder))
                 .toList();
     }
 
     static ClassifierInput input(NlbseIssue issue) {
-        return new ClassifierInput(issue.title(), Markdown.toPlainText(issue.body()), issue.repo());
+        return new ClassifierInput(issue.title(), Markdown.toProse(issue.body()), issue.repo(),
+                Markdown.cues(issue.body()));
+    }
+
+    /**
+     * K-fold cross-validation on {@code issues_train.csv} only, for choosing the settings: fold {@code f} holds the
+     * issues whose position in the file is {@code f} modulo {@code folds}. Prints one line per spec: the mean over
+     * the projects of the macro-F1 on the held-out issues, and each project's figure. The embeddings are computed
+     * once for all specs that embed the same way.
+     */
+    static Map<FeatureSpec, Double> crossValidate(Path directory, List<FeatureSpec> specs, int folds,
+                                                  PrintStream out) throws IOException {
+        List<NlbseIssue> train = NlbseDataset.read(directory.resolve("issues_train.csv"));
+        out.printf("NLBSE'24 %d-fold cross-validation on issues_train.csv only: %d issues%n", folds, train.size());
+        List<String> labels = train.stream().map(NlbseIssue::label).toList();
+        Map<String, List<RawFeatures>> cache = new LinkedHashMap<>();
+        Map<FeatureSpec, Double> result = new LinkedHashMap<>();
+        for (FeatureSpec spec : specs) {
+            String key = spec.titleTokens() + "/" + spec.textTokens() + "/" + spec.maxChars();
+            List<RawFeatures> features = cache.computeIfAbsent(key, k -> features(train, spec));
+            String[] predicted = new String[train.size()];
+            IntStream.range(0, folds).parallel().forEach(fold -> {
+                List<RawFeatures> x = new ArrayList<>();
+                List<String> y = new ArrayList<>();
+                for (int i = 0; i < train.size(); i++) {
+                    if (i % folds != fold) {
+                        x.add(features.get(i));
+                        y.add(labels.get(i));
+                    }
+                }
+                TextClassifier classifier = TextClassifier.train(spec, x, y);
+                for (int i = fold; i < train.size(); i += folds) {
+                    predicted[i] = argmax(classifier, classifier.probabilities(features.get(i)));
+                }
+            });
+            Map<String, List<Integer>> byRepo = new LinkedHashMap<>();
+            for (int i = 0; i < train.size(); i++) {
+                byRepo.computeIfAbsent(train.get(i).repo(), r -> new ArrayList<>()).add(i);
+            }
+            var line = new StringBuilder();
+            double sum = 0;
+            for (var entry : byRepo.entrySet()) {
+                double f1 = Metrics.of(entry.getValue().stream().map(labels::get).toList(),
+                        entry.getValue().stream().map(i -> predicted[i]).toList(), LABELS).macroF1();
+                sum += f1;
+                line.append(String.format(" %.3f", f1));
+            }
+            double mean = sum / byRepo.size();
+            result.put(spec, mean);
+            out.printf("cv macro-F1 %.3f (projects%s)  %s%n", mean, line, spec);
+        }
+        return result;
     }
 
     private static String argmax(TextClassifier classifier, double[] probabilities) {

@@ -1,6 +1,7 @@
 package dev.deskloop.triage.model;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns {@link RawFeatures} into the weighted sparse vector a {@link SoftmaxRegression} reads: unit embeddings,
@@ -14,27 +15,34 @@ final class FeatureSpace {
     static final int TEXT_OFFSET = EMBEDDING;
     static final int WORD_OFFSET = 2 * EMBEDDING;
     static final int CHAR_OFFSET = WORD_OFFSET + NGrams.WORD_BUCKETS;
-    static final int GROUP_OFFSET = CHAR_OFFSET + NGrams.CHAR_BUCKETS;
+    static final int CUE_OFFSET = CHAR_OFFSET + NGrams.CHAR_BUCKETS;
+    static final int GROUP_OFFSET = CUE_OFFSET + NGrams.CUE_BUCKETS;
     static final int GROUP_BUCKETS = 1 << 19;
 
     private final FeatureSpec spec;
     private final float[] wordIdf;
     private final float[] charIdf;
+    private final float[] cueIdf;
 
-    FeatureSpace(FeatureSpec spec, float[] wordIdf, float[] charIdf) {
+    FeatureSpace(FeatureSpec spec, float[] wordIdf, float[] charIdf, float[] cueIdf) {
         this.spec = spec;
         this.wordIdf = wordIdf;
         this.charIdf = charIdf;
+        this.cueIdf = cueIdf;
     }
 
     static FeatureSpace fit(FeatureSpec spec, List<RawFeatures> training) {
-        return new FeatureSpace(spec, idf(training, true), idf(training, false));
+        return new FeatureSpace(spec, idf(training, f -> f.wordCounts, NGrams.WORD_BUCKETS),
+                idf(training, f -> f.charCounts, NGrams.CHAR_BUCKETS),
+                spec.cueScale() > 0 ? idf(training, f -> f.cueCounts, NGrams.CUE_BUCKETS)
+                        : new float[NGrams.CUE_BUCKETS]);
     }
 
-    private static float[] idf(List<RawFeatures> training, boolean words) {
-        float[] df = new float[words ? NGrams.WORD_BUCKETS : NGrams.CHAR_BUCKETS];
+    private static float[] idf(List<RawFeatures> training, Function<RawFeatures, SparseVector> block,
+                               int buckets) {
+        float[] df = new float[buckets];
         for (RawFeatures features : training) {
-            SparseVector counts = words ? features.wordCounts : features.charCounts;
+            SparseVector counts = block.apply(features);
             for (int i = 0; i < counts.size(); i++) {
                 df[counts.index(i)]++;
             }
@@ -59,6 +67,10 @@ final class FeatureSpace {
         return charIdf;
     }
 
+    float[] cueIdf() {
+        return cueIdf;
+    }
+
     int dimension() {
         return GROUP_OFFSET + (spec.groupScale() > 0 ? GROUP_BUCKETS : 0);
     }
@@ -74,6 +86,7 @@ final class FeatureSpace {
         }
         addTfIdf(builder, groupCopies, raw.wordCounts, wordIdf, WORD_OFFSET, spec.wordScale(), raw.group);
         addTfIdf(builder, groupCopies, raw.charCounts, charIdf, CHAR_OFFSET, spec.charScale(), raw.group);
+        addTfIdf(builder, groupCopies, raw.cueCounts, cueIdf, CUE_OFFSET, spec.cueScale(), raw.group);
         SparseVector base = builder.build();
         if (groupCopies == null) {
             return base;

@@ -1,5 +1,7 @@
 package dev.deskloop.triage.model;
 
+import java.util.List;
+
 /**
  * Hashed counts of lower-cased words, word pairs and character 3- to 5-grams (within words). Digits are folded to
  * {@code 0} so that "error 500" and "error 502" share features.
@@ -10,6 +12,7 @@ final class NGrams {
     static final int CHAR_BITS = 18;
     static final int WORD_BUCKETS = 1 << WORD_BITS;
     static final int CHAR_BUCKETS = 1 << CHAR_BITS;
+    static final int CUE_BUCKETS = 1 << 16;
     private static final int MAX_WORD_LENGTH = 40;
 
     private NGrams() {
@@ -77,6 +80,15 @@ final class NGrams {
                 }
             }
             word.setLength(1);
+        }
+        return builder.build();
+    }
+
+    /** Hashed counts of whole cue strings (see {@link ClassifierInput#cues()}). */
+    static SparseVector cues(List<String> cues) {
+        var builder = new SparseVectorBuilder();
+        for (String cue : cues) {
+            builder.add(bucket(fnv(cue, 0, cue.length(), 0x3c6ef372fe94f82bL), CUE_BUCKETS), 1f);
         }
         return builder.build();
     }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 public final class TextClassifier {
 
     private static final int MAGIC = 0x444C5443; // "DLTC"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final List<String> labels;
     private final FeatureSpace space;
@@ -72,12 +72,14 @@ public final class TextClassifier {
         out.writeInt(spec.maxChars());
         out.writeDouble(spec.l2());
         out.writeBoolean(spec.balanced());
+        out.writeDouble(spec.cueScale());
         out.writeInt(labels.size());
         for (String label : labels) {
             out.writeUTF(label);
         }
         writeSparse(out, space.wordIdf());
         writeSparse(out, space.charIdf());
+        writeSparse(out, space.cueIdf());
         out.writeInt(weights.dimension());
         for (int k = 0; k < labels.size(); k++) {
             out.writeFloat(weights.bias()[k]);
@@ -118,7 +120,7 @@ public final class TextClassifier {
             throw new IOException("not a Deskloop text classifier of format " + FORMAT);
         }
         var spec = new FeatureSpec(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                in.readDouble(), in.readInt(), in.readDouble(), in.readBoolean());
+                in.readDouble(), in.readInt(), in.readDouble(), in.readBoolean(), in.readDouble());
         int classes = in.readInt();
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
@@ -126,6 +128,7 @@ public final class TextClassifier {
         }
         float[] wordIdf = readSparse(in, NGrams.WORD_BUCKETS);
         float[] charIdf = readSparse(in, NGrams.CHAR_BUCKETS);
+        float[] cueIdf = readSparse(in, NGrams.CUE_BUCKETS);
         int dimension = in.readInt();
         float[] bias = new float[classes];
         for (int k = 0; k < classes; k++) {
@@ -139,7 +142,7 @@ public final class TextClassifier {
                 weights[k * dimension + f] = in.readFloat();
             }
         }
-        var space = new FeatureSpace(spec, wordIdf, charIdf);
+        var space = new FeatureSpace(spec, wordIdf, charIdf, cueIdf);
         return new TextClassifier(labels, space, new SoftmaxRegression.Weights(classes, dimension, weights, bias));
     }
 

@@ -52,4 +52,17 @@ class EvalCliTest {
         assertThat(run("--datasets", dir.toString(), "--only", "nlbse")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("issues_test.csv");
     }
+
+    @Test
+    void readsSeveralSpecsForCrossValidation() {
+        var specs = EvalCli.specs("0,64,1,1,1,0.001; 0,128,0.7,1,1,0.001,0.5,1");
+
+        assertThat(specs).hasSize(2);
+        assertThat(specs.get(0).textTokens()).isEqualTo(64);
+        assertThat(specs.get(0).cueScale()).isZero();
+        assertThat(specs.get(1).groupScale()).isEqualTo(0.5);
+        assertThat(specs.get(1).cueScale()).isEqualTo(1.0);
+        assertThat(run("--only", "tickets", "--cv", "--spec", "0,64,1")).isEqualTo(2);
+        assertThat(run("--only", "tickets", "--cv", "--spec", "0,64,x,1,1,0.001")).isEqualTo(2);
+    }
 }

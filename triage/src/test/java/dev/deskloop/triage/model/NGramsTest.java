@@ -25,4 +25,15 @@ class NGramsTest {
         assertThat(NGrams.chars("").size()).isZero();
         assertThat(NGrams.chars("x".repeat(100_000)).size()).isPositive();
     }
+
+    @Test
+    void hashesWholeCuesIntoTheirOwnBlock() {
+        SparseVector cues = NGrams.cues(java.util.List.of("issue type = bug", "issue type = bug", "heading steps"));
+
+        assertThat(cues.size()).isEqualTo(2);
+        assertThat(NGrams.cues(java.util.List.of()).size()).isZero();
+        for (int i = 0; i < cues.size(); i++) {
+            assertThat(cues.index(i)).isBetween(0, NGrams.CUE_BUCKETS - 1);
+        }
+    }
 }

@@ -84,4 +84,32 @@ class TextClassifierTest {
         double[] actual = read.probabilities(features("charged twice after the crash"));
         assertThat(actual[0]).isCloseTo(expected[0], within(1e-6));
     }
+
+    @Test
+    void learnsFromStructureCuesAndKeepsThemWhenWrittenAndRead() throws IOException {
+        var spec = new FeatureSpec(0, 0, 0, 0, 0, 0, 4000, 1e-3, true, 1.0);
+        List<RawFeatures> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            texts.add(cueFeatures("issue type = bug", "heading version " + i));
+            labels.add("bug");
+            texts.add(cueFeatures("issue type = feature request", "heading version " + i));
+            labels.add("feature");
+        }
+        TextClassifier classifier = TextClassifier.train(spec, texts, labels);
+        var bytes = new ByteArrayOutputStream();
+        classifier.write(new DataOutputStream(bytes));
+        TextClassifier read = TextClassifier.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(read.spec()).isEqualTo(spec);
+        double[] p = read.probabilities(cueFeatures("issue type = feature request"));
+        assertThat(read.labels().get(p[0] > p[1] ? 0 : 1)).isEqualTo("feature");
+        assertThat(p[0]).isCloseTo(classifier.probabilities(cueFeatures("issue type = feature request"))[0],
+                within(1e-6));
+    }
+
+    private static RawFeatures cueFeatures(String... cues) {
+        return RawFeatures.of(new ClassifierInput("", "", null, List.of(cues)),
+                new FeatureSpec(0, 0, 0, 0, 0, 0, 4000, 1e-3, true, 1.0), null);
+    }
 }
