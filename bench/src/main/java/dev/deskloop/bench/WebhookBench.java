@@ -1032,7 +1032,7 @@ public final class WebhookBench {
         int duplicateEvery = 10;
         int drainSeconds = 45;
         int quietWaitSeconds = 0;
-        int timeLimitSeconds = 660;
+        int timeLimitSeconds = 900;
         int zendeskRequestsPerMinute = 1_000_000;
         List<String> phases = List.of("c", "d", "e", "b", "fixed", "max");
         List<String> appArgs = new ArrayList<>();
@@ -1140,7 +1140,7 @@ public final class WebhookBench {
                       --intercom-rate 20 --intercom-seconds 30       (e) webhook -> note for Intercom (0 s skips it)
                       --warmup 5000 --duplicate-every 10 --drain-seconds 45
                       --quiet-wait-seconds 0       wait up to N s for other processes to calm down first
-                      --time-limit-seconds 660     hard limit for the whole run
+                      --time-limit-seconds 900     hard limit for the whole run
                       --zendesk-requests-per-minute 1000000   the simulator's API rate limit
                       --zendesk-ticket-updates-per-minute 100 its ticket-update limit (Zendesk's; keep it for (c))
                       --phases c,d,e,b,fixed,max   which phases to run (warm-up always runs)
