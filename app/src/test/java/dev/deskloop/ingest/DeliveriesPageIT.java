@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.deskloop.IntegrationTest;
-import dev.deskloop.connection.ConnectionFlow;
 import dev.deskloop.connection.Connections;
 import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
@@ -63,12 +62,12 @@ class DeliveriesPageIT extends IntegrationTest {
 
     @BeforeEach
     void connect() throws Exception {
-        team = fixtures.team("deliveries-page");
-        subdomain = "page" + UUID.randomUUID().toString().substring(0, 8);
-        connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
-        secret = connections.signingSecret(connectionId).orElseThrow();
+        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "deliveries-page");
+        team = zendesk.team();
+        subdomain = zendesk.subdomain();
+        connectionId = zendesk.connectionId();
+        secret = zendesk.secret();
         deliveries = new Deliveries(mvc);
-        jobs.runDue();
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.UUID;
 
 import dev.deskloop.IntegrationTest;
-import dev.deskloop.connection.ConnectionFlow;
 import dev.deskloop.connection.ConnectionLifecycle;
 import dev.deskloop.connection.Connections;
 import dev.deskloop.platform.crypto.TokenCipher;
@@ -49,12 +48,12 @@ class WebhookReceiverIT extends IntegrationTest {
 
     @BeforeEach
     void connect() throws Exception {
-        team = fixtures.team("receiver");
-        subdomain = "receiver" + UUID.randomUUID().toString().substring(0, 8);
-        connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
-        secret = connections.signingSecret(connectionId).orElseThrow();
+        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "receiver");
+        team = zendesk.team();
+        subdomain = zendesk.subdomain();
+        connectionId = zendesk.connectionId();
+        secret = zendesk.secret();
         deliveries = new Deliveries(mvc);
-        jobs.runDue();
     }
 
     @Test

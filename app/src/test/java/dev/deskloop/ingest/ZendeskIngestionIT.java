@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.deskloop.IntegrationTest;
-import dev.deskloop.connection.ConnectionFlow;
 import dev.deskloop.connection.ConnectionLifecycle;
 import dev.deskloop.connection.Connections;
 import dev.deskloop.platform.jobs.Jobs;
@@ -58,12 +57,12 @@ class ZendeskIngestionIT extends IntegrationTest {
 
     @BeforeEach
     void connect() throws Exception {
-        team = fixtures.team("ingest");
-        subdomain = "ingest" + UUID.randomUUID().toString().substring(0, 8);
-        connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
-        secret = connections.signingSecret(connectionId).orElseThrow();
+        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "ingest");
+        team = zendesk.team();
+        subdomain = zendesk.subdomain();
+        connectionId = zendesk.connectionId();
+        secret = zendesk.secret();
         deliveries = new Deliveries(mvc);
-        jobs.runDue();
     }
 
     @AfterEach
