@@ -504,20 +504,8 @@ public final class WebhookBench {
         Load.Result sent = load.fixedRate(deliveries, rate, Duration.ofSeconds((long) seconds + 5));
         // Every write beyond 90 in a minute waits for the next minute: allow one minute per 90 notes, plus slack.
         int minutes = (int) Math.ceil(sent.sent / 90.0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 60L * minutes).toNanos();
-        Map<Long, Instant> noted = new LinkedHashMap<>();
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < sent.sent; i++) {
-                long id = tickets.get(i).id();
-                if (!noted.containsKey(id)) {
-                    firstInternalNote(simulator, id).ifPresent(at -> noted.put(id, at));
-                }
-            }
-            if (noted.size() >= sent.sent) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        Map<Long, Instant> noted = awaitNotes(tickets.subList(0, sent.sent).stream().map(ZendeskTicket::id).toList(),
+                Duration.ofSeconds(30 + 60L * minutes), id -> firstInternalNote(simulator, id));
         CpuMeter.Usage cCpu = cpu.between(c0, cpu.sample());
         Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
         long[] toNote = new long[sent.sent];
@@ -620,29 +608,21 @@ public final class WebhookBench {
             loads.forEach(Load::close);
         }
         int maxPerAccount = sent.stream().mapToInt(r -> r.sent).max().orElse(0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 60L * (maxPerAccount / 90)).toNanos();
-        List<Map<Long, Instant>> noted = new ArrayList<>();
-        accounts.forEach(a -> noted.add(new LinkedHashMap<>()));
         int sentTotal = sent.stream().mapToInt(r -> r.sent).sum();
-        while (System.nanoTime() < deadline && noted.stream().mapToInt(Map::size).sum() < sentTotal) {
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < sent.get(k).sent; i++) {
-                    long id = accounts.get(k).tickets().get(i).id();
-                    if (!noted.get(k).containsKey(id)) {
-                        int account = k;
-                        firstInternalNote(simulator, accounts.get(k).subdomain(), id)
-                                .ifPresent(at -> noted.get(account).put(id, at));
-                    }
-                }
+        List<SpreadTicket> sentTickets = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < sent.get(k).sent; i++) {
+                sentTickets.add(new SpreadTicket(accounts.get(k).subdomain(), accounts.get(k).tickets().get(i).id()));
             }
-            Thread.sleep(100);
         }
+        Map<SpreadTicket, Instant> noted = awaitNotes(sentTickets, Duration.ofSeconds(30 + 60L * (maxPerAccount / 90)),
+                t -> firstInternalNote(simulator, t.subdomain(), t.id()));
         CpuMeter.Usage dCpu = cpu.between(d0, cpu.sample());
         long[] toNote = new long[sentTotal];
         long[] toTriage = new long[sentTotal];
         List<Long> ack = new ArrayList<>();
         int at = 0;
-        int notes = 0;
+        int notes = noted.size();
         long dead = 0;
         long distinct = 0;
         long inboxRows = 0;
@@ -656,7 +636,7 @@ public final class WebhookBench {
             for (int i = 0; i < r.sent; i++, at++) {
                 long id = account.tickets().get(i).id();
                 long sentAt = r.sentAtEpochMicros[i];
-                Instant note = noted.get(k).get(id);
+                Instant note = noted.get(new SpreadTicket(account.subdomain(), id));
                 AppDatabase.FirstTriage triage = triages.get(Long.toString(id));
                 toNote[at] = note == null ? -1
                         : ((note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000) - sentAt) * 1_000;
@@ -665,7 +645,6 @@ public final class WebhookBench {
                 csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%d,%.1f,%.1f%n", account.subdomain(), id, sentAt,
                         toTriage[at] / 1e6, toNote[at] / 1e6));
             }
-            notes += noted.get(k).size();
             dead += db.outboxByStatus(account.connectionId()).getOrDefault("dead", 0L);
             distinct += r.distinctSent();
             inboxRows += db.inboxRows(account.connectionId());
@@ -738,20 +717,9 @@ public final class WebhookBench {
             load.close();
         }
         // Deskloop sends at most 1,000 Intercom writes in any 10 s: allow 10 s per 1,000 notes, plus slack.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30 + 10L * (sent.sent / 1_000)).toNanos();
-        Map<String, Instant> noted = new LinkedHashMap<>();
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < sent.sent; i++) {
-                String id = conversations.get(i).id();
-                if (!noted.containsKey(id)) {
-                    firstIntercomNote(simulator, id).ifPresent(at -> noted.put(id, at));
-                }
-            }
-            if (noted.size() >= sent.sent) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        Map<String, Instant> noted = awaitNotes(
+                conversations.subList(0, sent.sent).stream().map(IntercomConversation::id).toList(),
+                Duration.ofSeconds(30 + 10L * (sent.sent / 1_000)), id -> firstIntercomNote(simulator, id));
         CpuMeter.Usage eCpu = cpu.between(e0, cpu.sample());
         Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
         long[] toNote = new long[sent.sent];
@@ -824,6 +792,32 @@ public final class WebhookBench {
     private static java.util.Optional<Instant> firstIntercomNote(Simulator simulator, String conversationId) {
         return simulator.intercom().conversation(conversationId).flatMap(c -> c.writtenThroughApi().stream()
                 .filter(p -> p.isNote() && "admin".equals(p.authorType())).map(IntercomPart::createdAt).findFirst());
+    }
+
+    /** A bug ticket of phase (d): its account's subdomain and its id there. */
+    private record SpreadTicket(String subdomain, long id) {
+    }
+
+    /**
+     * Polls every 100 ms, for at most {@code wait}, until each ticket has its first internal note; returns when each
+     * note was created (tickets without one are missing from the map).
+     */
+    private static <K> Map<K, Instant> awaitNotes(List<K> tickets, Duration wait,
+                                                  java.util.function.Function<K, java.util.Optional<Instant>> firstNote)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Map<K, Instant> noted = new LinkedHashMap<>();
+        while (noted.size() < tickets.size() && System.nanoTime() < deadline) {
+            for (K ticket : tickets) {
+                if (!noted.containsKey(ticket)) {
+                    firstNote.apply(ticket).ifPresent(at -> noted.put(ticket, at));
+                }
+            }
+            if (noted.size() < tickets.size()) {
+                Thread.sleep(100);
+            }
+        }
+        return noted;
     }
 
     /** How many of the first {@code sent} deliveries' tickets have a stored triage. */
