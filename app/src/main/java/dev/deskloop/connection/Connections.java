@@ -255,9 +255,9 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .orElseThrow(() -> new IllegalStateException("connection " + id + " vanished"));
     }
 
-    /** The webhook signing secret, for verifying deliveries (one column decrypted: this runs per webhook). */
+    /** The stored webhook signing secret, read now (the webhook endpoint itself uses {@link #receiver}). */
     public Optional<String> signingSecret(UUID id) {
-        return Optional.ofNullable(secret(id, "signing_secret"));
+        return receiver(id, true).map(WebhookReceiver::signingSecret);
     }
 
     /** The access token alone, for the provider calls that need nothing else. */
