@@ -1,7 +1,10 @@
 package dev.deskloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** Webhook to stored, triaged ticket for Zendesk: verified, deduplicated, durable, never lost. */
@@ -146,6 +150,39 @@ class ZendeskIngestionIT extends IntegrationTest {
 
         assertThat(statuses()).isEmpty();
         assertThat(audit()).contains("webhook.malformed");
+    }
+
+    @Test
+    void theWebhookAddressAnswersHeadAndRefusesOtherMethods() throws Exception {
+        mvc.perform(head("/hooks/{c}", connectionId)).andExpect(status().isOk());
+        mvc.perform(head("/hooks/intercom")).andExpect(status().isOk());
+        mvc.perform(get("/hooks/{c}", connectionId))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string(HttpHeaders.ALLOW, "POST, HEAD"))
+                .andExpect(jsonPath("$.title").value("Method not allowed"));
+
+        assertThat(statuses()).isEmpty();
+    }
+
+    @Test
+    void aDeliveryThatCannotBeStoredAsksTheProviderToSendItAgain() throws Exception {
+        ZendeskTicket ticket = customerTicket("Stored on the second try", BUG);
+        String body = created(ticket);
+        Instant signedAt = clock.instant();
+        jdbc.sql("alter table inbox rename to inbox_away").update();
+        try {
+            deliveries.zendesk(connectionId, body, secret, signedAt)
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+                    .andExpect(jsonPath("$.title").value("Delivery not stored"));
+        } finally {
+            jdbc.sql("alter table inbox_away rename to inbox").update();
+        }
+
+        deliveries.zendesk(connectionId, body, secret, signedAt).andExpect(jsonPath("$.status").value("received"));
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
     }
 
     @Test

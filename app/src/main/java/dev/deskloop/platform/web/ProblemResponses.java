@@ -70,14 +70,16 @@ public final class ProblemResponses {
                 """.formatted(heading, root, status.value(), heading, HtmlUtils.htmlEscape(detail), root);
     }
 
-    /** An RFC 9457 problem document; the library escapes every value. */
-    static String json(HttpStatus status, String title, String detail, String instance) {
+    /** An RFC 9457 problem document; the library escapes every value. A null detail is left out. */
+    public static String json(HttpStatus status, String title, String detail, String instance) {
         ObjectNode problem = JSON.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", title)
-                .put("status", status.value())
-                .put("detail", detail)
-                .put("instance", instance);
+                .put("status", status.value());
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        problem.put("instance", instance);
         return JSON.writeValueAsString(problem);
     }
 }

@@ -34,9 +34,10 @@ class SecurityConfiguration {
     };
 
     /**
-     * Webhooks authenticate by their signature, checked in the endpoint on the raw bytes: no session, no CSRF, no
-     * user, no authorization rules. The chain keeps only the request firewall and the response headers, because the
-     * endpoint answers hundreds of deliveries a second and every filter costs on each of them.
+     * Webhooks authenticate by their signature, checked on the raw bytes: no session, no CSRF, no user, no
+     * authorization rules. The provider addresses ({@code /hooks/{connectionId}}, {@code /hooks/intercom}) are served by
+     * {@code ingest.WebhookFilter} before this chain; it covers the rest of {@code /hooks/**} (the deploy webhook) with
+     * only the request firewall and the response headers.
      */
     @Bean
     @Order(0)

@@ -1,9 +1,9 @@
 package dev.deskloop.ingest;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.deskloop.audit.RateLimitedAudit;
 import dev.deskloop.connection.Connection;
@@ -22,27 +22,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /hooks/{connectionId}} (and {@code /hooks/intercom} for the Intercom app's single URL): checks the
- * signature on the raw bytes before anything parses them, stores the delivery in the inbox and schedules its job in
- * one transaction, and answers only after the commit. A duplicate answers 200 and only counts on its stored
- * delivery; a refused delivery of a known connection is counted by {@link RefusedDeliveries}, never stored.
+ * What {@code POST /hooks/{connectionId}} (and {@code /hooks/intercom} for the Intercom app's single URL) does with a
+ * delivery, once {@link WebhookFilter} has read its raw bytes: checks the signature on the raw bytes before anything
+ * parses them, stores the delivery in the inbox and schedules its job in one transaction, and answers only after the
+ * commit. A duplicate answers 200 and only counts on its stored delivery; a refused delivery of a known connection is
+ * counted by {@link RefusedDeliveries}, never stored.
  */
-@RestController
-class WebhookEndpoint {
+@Component
+class WebhookIntake {
 
     private static final MediaType JSON = MediaType.APPLICATION_JSON;
 
@@ -56,7 +50,7 @@ class WebhookEndpoint {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    WebhookEndpoint(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
+    WebhookIntake(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
                     Jobs jobs, RateLimitedAudit audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         this.connections = connections;
         this.providers = providers;
@@ -69,22 +63,15 @@ class WebhookEndpoint {
         this.metrics = metrics;
     }
 
-    /** Intercom checks that the webhook URL answers HEAD. */
-    @RequestMapping(path = {"/hooks/intercom", "/hooks/{connectionId}"}, method = RequestMethod.HEAD)
-    ResponseEntity<Void> head() {
-        return ResponseEntity.ok().build();
-    }
-
-    @RequestMapping(path = "/hooks/intercom", method = RequestMethod.POST)
-    ResponseEntity<?> intercom(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers) {
-        byte[] raw = body == null ? new byte[0] : body;
+    /** A notification sent to the Intercom app's single address; the connection is found by the workspace's app id. */
+    WebhookAnswer intercom(byte[] raw, Function<String, String> headers) {
         HelpdeskProvider provider = providers.get(ProviderId.INTERCOM);
-        if (provider.events().verify(raw, headers::getFirst, null, clock.instant()) instanceof WebhookCheck.Invalid invalid) {
+        if (provider.events().verify(raw, headers, null, clock.instant()) instanceof WebhookCheck.Invalid invalid) {
             return rejected("intercom", null, invalid.reason());
         }
         InboundDelivery delivery;
         try {
-            delivery = provider.events().read(raw, headers::getFirst);
+            delivery = provider.events().read(raw, headers);
         } catch (MalformedDelivery e) {
             return malformed("intercom", null, e.getMessage());
         }
@@ -100,9 +87,8 @@ class WebhookEndpoint {
         return store(connection.get(), delivery, raw);
     }
 
-    @RequestMapping(path = "/hooks/{connectionId}", method = RequestMethod.POST)
-    ResponseEntity<?> receive(@PathVariable String connectionId, @RequestBody(required = false) byte[] body,
-                              @RequestHeader HttpHeaders headers) {
+    /** A delivery sent to one connection's address; {@code contentType} is the raw header, or null. */
+    WebhookAnswer receive(String connectionId, byte[] raw, String contentType, Function<String, String> headers) {
         Optional<UUID> id = Ids.parse(connectionId);
         Optional<Connections.WebhookReceiver> found = id.flatMap(value -> connections.receiver(value, false));
         if (found.isEmpty()) {
@@ -111,18 +97,16 @@ class WebhookEndpoint {
         }
         Connection connection = found.get().connection();
         String provider = connection.provider().wireName();
-        MediaType type = headers.getContentType();
-        if (type != null && !JSON.isCompatibleWith(type)) {
-            String reason = "content type " + type + " is not JSON";
+        if (contentType != null && !isJson(contentType)) {
+            String reason = "content type " + contentType + " is not JSON";
             refused.count(connection, RefusedDelivery.Outcome.MALFORMED, reason);
             auditLimited("type:" + connection.id(), connection.workspaceId(), "webhook.rejected",
                     connection.provider().displayName() + " delivery", reason);
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Webhook bodies must be application/json");
         }
-        byte[] raw = body == null ? new byte[0] : body;
         HelpdeskProvider helpdesk = providers.get(connection.provider());
         String secret = connection.provider() == ProviderId.ZENDESK ? found.get().signingSecret() : null;
-        WebhookCheck check = helpdesk.events().verify(raw, headers::getFirst, secret, clock.instant());
+        WebhookCheck check = helpdesk.events().verify(raw, headers, secret, clock.instant());
         if (check instanceof WebhookCheck.Invalid && connection.provider() == ProviderId.ZENDESK) {
             // The secret or the status may have changed since they were read: check once more against the stored row.
             found = connections.receiver(connection.id(), true);
@@ -131,7 +115,7 @@ class WebhookEndpoint {
             }
             connection = found.get().connection();
             secret = found.get().signingSecret();
-            check = helpdesk.events().verify(raw, headers::getFirst, secret, clock.instant());
+            check = helpdesk.events().verify(raw, headers, secret, clock.instant());
         }
         if (check instanceof WebhookCheck.Invalid invalid) {
             if (connection.status() == ConnectionStatus.DISCONNECTED && secret == null) {
@@ -144,7 +128,7 @@ class WebhookEndpoint {
         }
         InboundDelivery delivery;
         try {
-            delivery = helpdesk.events().read(raw, headers::getFirst);
+            delivery = helpdesk.events().read(raw, headers);
         } catch (MalformedDelivery e) {
             return malformed(provider, connection, e.getMessage());
         }
@@ -155,7 +139,7 @@ class WebhookEndpoint {
         return store(connection, delivery, raw);
     }
 
-    private ResponseEntity<?> store(Connection connection, InboundDelivery delivery, byte[] raw) {
+    private WebhookAnswer store(Connection connection, InboundDelivery delivery, byte[] raw) {
         String provider = connection.provider().wireName();
         boolean ignored = delivery.event() instanceof HelpdeskEvent.Ignored;
         boolean hold = connection.status() != ConnectionStatus.CONNECTED;
@@ -180,8 +164,7 @@ class WebhookEndpoint {
             }
             // Not stored: ask the provider to send it again rather than lose it.
             metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "busy").increment();
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .contentType(JSON).body(Map.of("status", "busy"));
+            return WebhookAnswer.busy();
         }
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", status.wireName()).increment();
         if (ignored) {
@@ -191,7 +174,7 @@ class WebhookEndpoint {
         return answer(HttpStatus.OK, status.wireName());
     }
 
-    private ResponseEntity<?> duplicate(String provider) {
+    private WebhookAnswer duplicate(String provider) {
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
         return answer(HttpStatus.OK, "duplicate");
     }
@@ -208,7 +191,7 @@ class WebhookEndpoint {
         }
     }
 
-    private ResponseEntity<?> gone(Connection connection) {
+    private WebhookAnswer gone(Connection connection) {
         // Zendesk may be told the address is gone; its trigger and webhook were removed at disconnect.
         String reason = "the connection is disconnected";
         refused.count(connection, RefusedDelivery.Outcome.DROPPED, reason);
@@ -221,7 +204,7 @@ class WebhookEndpoint {
         return problem(HttpStatus.GONE, "This connection was disconnected");
     }
 
-    private ResponseEntity<?> rejected(String provider, Connection connection, String reason) {
+    private WebhookAnswer rejected(String provider, Connection connection, String reason) {
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "rejected").increment();
         if (connection != null) {
             refused.count(connection, RefusedDelivery.Outcome.REJECTED, reason);
@@ -232,7 +215,7 @@ class WebhookEndpoint {
         return problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature");
     }
 
-    private ResponseEntity<?> malformed(String provider, Connection connection, String reason) {
+    private WebhookAnswer malformed(String provider, Connection connection, String reason) {
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "malformed").increment();
         if (connection != null) {
             refused.count(connection, RefusedDelivery.Outcome.MALFORMED, reason);
@@ -240,9 +223,7 @@ class WebhookEndpoint {
         auditLimited("malformed:" + (connection == null ? provider : connection.id()),
                 connection == null ? null : connection.workspaceId(), "webhook.malformed",
                 provider + " delivery", reason);
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
-        detail.setTitle("Malformed webhook body");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        return WebhookAnswer.problem(HttpStatus.BAD_REQUEST, "Malformed webhook body", reason);
     }
 
     /** At most one audit entry per kind and connection a minute, so a flood cannot flood the audit log. */
@@ -250,14 +231,20 @@ class WebhookEndpoint {
         audit.record(key, workspaceId, "webhook", action, target, details);
     }
 
-    private static ResponseEntity<?> answer(HttpStatus status, String outcome) {
-        return ResponseEntity.status(status).contentType(JSON).body(Map.of("status", outcome));
+    private static WebhookAnswer answer(HttpStatus status, String outcome) {
+        return WebhookAnswer.outcome(status, outcome);
     }
 
-    private static ResponseEntity<?> problem(HttpStatus status, String title) {
-        ProblemDetail detail = ProblemDetail.forStatus(status);
-        detail.setTitle(title);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    private static WebhookAnswer problem(HttpStatus status, String title) {
+        return WebhookAnswer.problem(status, title, null);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static String cut(String value) {
