@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param customerQuote a verbatim excerpt of a customer message, empty when there is no customer text
  * @param affectedService the name of a catalog service, or null
  * @param timeWindow when to look for the problem in the logs
- * @param engine which engine answered, e.g. {@code builtin/0.1.0}
+ * @param engine which engine answered, e.g. {@code builtin/0.2.0}
  */
 public record Triage(Category category, boolean isBug, Severity severity, double confidence, List<String> reproSteps,
                      String expected, String actual, String customerImpact, String customerQuote,

@@ -29,7 +29,7 @@ import java.util.List;
 public final class BuiltinTriageEngine implements TriageEngine {
 
     /** The engine's name and version as reported in {@code Triage.engine}. */
-    public static final String NAME = "builtin/0.1.0";
+    public static final String NAME = "builtin/0.2.0";
 
     private final BuiltinModel model;
     private final MiniLmEncoder encoder;

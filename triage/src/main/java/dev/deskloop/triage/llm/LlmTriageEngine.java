@@ -38,7 +38,7 @@ import java.util.Locale;
  * Triage by an OpenAI-compatible chat model with a strict JSON schema. Personal data is redacted and the ticket is
  * sent as delimited data; the answer is validated. On a transport error, timeout, HTTP error or an answer that
  * breaks the schema, the fallback engine answers and {@code engine} names both, e.g.
- * {@code builtin/0.1.0 (fallback from llm/llama3.1: timeout)}. Small defects of a valid answer (a service that is not
+ * {@code builtin/0.2.0 (fallback from llm/llama3.1: timeout)}. Small defects of a valid answer (a service that is not
  * in the catalog, a quote that is not verbatim, a missing severity) are repaired from the fallback engine's result.
  */
 public final class LlmTriageEngine implements TriageEngine {

@@ -70,7 +70,7 @@ class TriageJsonTest {
         var triage = new Triage(Category.BUG, true, Severity.HIGH, 0.877, List.of("Open invoice", "Click Send"),
                 "invoice is sent", "red banner", "150 invoices blocked", "Can't send any invoices", "Invoicing",
                 new TimeWindow(Instant.parse("2026-03-14T07:12:00Z"), Instant.parse("2026-03-14T09:12:00Z")),
-                "builtin/0.1.0");
+                "builtin/0.2.0");
 
         String json = TriageJson.writeTriage(triage);
 
@@ -79,14 +79,14 @@ class TriageJsonTest {
                 + "\"actual\":\"red banner\",\"customer_impact\":\"150 invoices blocked\","
                 + "\"customer_quote\":\"Can't send any invoices\",\"affected_service\":\"Invoicing\","
                 + "\"time_window\":{\"start\":\"2026-03-14T07:12:00Z\",\"end\":\"2026-03-14T09:12:00Z\"},"
-                + "\"engine\":\"builtin/0.1.0\"}");
+                + "\"engine\":\"builtin/0.2.0\"}");
         assertThat(TriageJson.readTriage(json)).isEqualTo(triage);
     }
 
     @Test
     void writesNullsForAbsentValues() {
         var triage = new Triage(Category.QUESTION, false, null, 0.5, List.of(), null, null, null, "How do I?", null,
-                TimeWindow.before(Instant.parse("2026-03-14T09:12:00Z"), java.time.Duration.ofHours(2)), "builtin/0.1.0");
+                TimeWindow.before(Instant.parse("2026-03-14T09:12:00Z"), java.time.Duration.ofHours(2)), "builtin/0.2.0");
 
         assertThat(TriageJson.writeTriage(triage)).contains("\"severity\":null").contains("\"affected_service\":null")
                 .contains("\"expected\":null").contains("\"is_bug\":false");
