@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code process-delivery} job: reads a stored delivery, drops our own echoes and out-of-scope tickets, fetches
+ * Processing one stored delivery, for {@link InboxDrain} (first attempt) and the {@code process-delivery} job
+ * (retries): reads the delivery, drops our own echoes and out-of-scope tickets, fetches
  * the ticket through the provider (refreshing the token once on 401) and publishes {@link TicketFetched}. Running
  * it twice changes nothing: a finished delivery is skipped. A 429 waits for the provider's time without spending an
  * attempt; other failures back off exponentially until the last attempt dead-letters the delivery.
@@ -171,33 +172,43 @@ public class DeliveryProcessing {
         return null;
     }
 
-    /** Backoff with a bounded number of attempts; rate limits wait for the provider without spending one. */
+    /**
+     * Records a failed attempt and says when to try again: at the provider's time for a 429 (no attempt spent), after
+     * the backoff otherwise; null when that was the last attempt and the delivery is dead-lettered.
+     */
+    Instant afterFailure(UUID inboxId, Throwable cause) {
+        Instant now = clock.instant();
+        if (cause instanceof HelpdeskApiException.RateLimited limited) {
+            inbox.waiting(inboxId, "rate limited by the provider", limited.retryAt());
+            return limited.retryAt();
+        }
+        String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        int attempts = inbox.attempts(inboxId) + 1;
+        if (settings.retry().exhausted(attempts)) {
+            inbox.dead(inboxId, attempts, error);
+            inbox.byId(inboxId).ifPresent(entry -> audit.record(entry.workspaceId(), "system",
+                    "webhook.dead_lettered", entry.provider().displayName() + " delivery " + entry.eventId(),
+                    "after " + attempts + " attempts: " + error));
+            log.warn("Delivery {} dead-lettered after {} attempts", inboxId, attempts);
+            return null;
+        }
+        Instant next = now.plus(settings.retry().backoff(attempts));
+        inbox.failed(inboxId, attempts, error, next);
+        return next;
+    }
+
+    /** A retry job that failed again follows the same policy. */
     private final class Retries implements FailureHandler<String> {
 
         @Override
         public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
             UUID inboxId = UUID.fromString((String) complete.getExecution().taskInstance.getData());
-            Throwable cause = complete.getCause().orElse(null);
-            Instant now = clock.instant();
-            if (cause instanceof HelpdeskApiException.RateLimited limited) {
-                inbox.waiting(inboxId, "rate limited by the provider", limited.retryAt());
-                operations.reschedule(complete, limited.retryAt());
-                return;
-            }
-            String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            int attempts = inbox.attempts(inboxId) + 1;
-            if (settings.retry().exhausted(attempts)) {
-                inbox.dead(inboxId, attempts, error);
-                inbox.byId(inboxId).ifPresent(entry -> audit.record(entry.workspaceId(), "system",
-                        "webhook.dead_lettered", entry.provider().displayName() + " delivery " + entry.eventId(),
-                        "after " + attempts + " attempts: " + error));
-                log.warn("Delivery {} dead-lettered after {} attempts", inboxId, attempts);
+            Instant next = afterFailure(inboxId, complete.getCause().orElse(null));
+            if (next == null) {
                 operations.stop();
-                return;
+            } else {
+                operations.reschedule(complete, next);
             }
-            Instant next = now.plus(settings.retry().backoff(attempts));
-            inbox.failed(inboxId, attempts, error, next);
-            operations.reschedule(complete, next);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.platform.NotFoundException;
 import dev.deskloop.platform.Refusal;
-import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.workspace.Caller;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveryRetries {
 
     private final Inbox inbox;
-    private final Jobs jobs;
+    private final InboxDrain drain;
     private final AuditLog audit;
 
-    DeliveryRetries(Inbox inbox, Jobs jobs, AuditLog audit) {
+    DeliveryRetries(Inbox inbox, InboxDrain drain, AuditLog audit) {
         this.inbox = inbox;
-        this.jobs = jobs;
+        this.drain = drain;
         this.audit = audit;
     }
 
@@ -31,7 +30,7 @@ public class DeliveryRetries {
         if (!inbox.revive(inboxId)) {
             throw new Refusal("Only dead-lettered deliveries can be retried; this one is " + entry.status().wireName() + ".");
         }
-        jobs.scheduleNow(DeliveryProcessing.instance(inboxId));
+        drain.wakeAfterCommit();
         audit.record(caller.workspaceId(), caller.email(), "webhook.retried",
                 entry.provider().displayName() + " delivery " + entry.eventId(), "after " + entry.attempts() + " attempts");
     }

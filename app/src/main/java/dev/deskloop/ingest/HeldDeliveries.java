@@ -3,7 +3,6 @@ package dev.deskloop.ingest;
 import java.util.UUID;
 
 import dev.deskloop.connection.ConnectionActivated;
-import dev.deskloop.platform.jobs.Jobs;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,19 +11,21 @@ import org.springframework.stereotype.Component;
 class HeldDeliveries {
 
     private final Inbox inbox;
-    private final Jobs jobs;
+    private final InboxDrain drain;
 
-    HeldDeliveries(Inbox inbox, Jobs jobs) {
+    HeldDeliveries(Inbox inbox, InboxDrain drain) {
         this.inbox = inbox;
-        this.jobs = jobs;
+        this.drain = drain;
     }
 
     @EventListener
     void on(ConnectionActivated activated) {
+        boolean requeued = false;
         for (UUID id : inbox.held(activated.connectionId())) {
-            if (inbox.requeue(id)) {
-                jobs.scheduleNow(DeliveryProcessing.instance(id));
-            }
+            requeued |= inbox.requeue(id);
+        }
+        if (requeued) {
+            drain.wakeAfterCommit();
         }
     }
 }

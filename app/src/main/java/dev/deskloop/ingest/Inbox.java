@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,55 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.deskloop.helpdesk.ProviderId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The inbox of webhook deliveries: one row per provider event, with its raw payload and its processing state. */
 @Component
 public class Inbox {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, Clock clock) {
+    Inbox(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code limit} received deliveries, oldest first, for this instance until {@code until}; returns
+     * the ids it got. Instances claiming at the same moment never get the same delivery: a row is claimed only while
+     * still {@code received}, and a concurrent claimer's update finds it no longer is.
+     */
+    List<UUID> claim(int limit, Instant until) {
+        List<UUID> candidates = jdbc.sql("select id from inbox where status = 'received' order by received_at limit :limit")
+                .param("limit", limit).query(UUID.class).list();
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Timestamp lease = Timestamp.from(until);
+        int[] updated = transaction.execute(tx -> batch.batchUpdate(
+                "update inbox set status = 'claimed', next_attempt_at = ? where id = ? and status = 'received'",
+                candidates.stream().map(id -> new Object[] {lease, id}).toList()));
+        List<UUID> claimed = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (updated[i] == 1) {
+                claimed.add(candidates.get(i));
+            }
+        }
+        return claimed;
+    }
+
+    /** Puts deliveries whose claim lapsed (their instance stopped mid-way) back in line; returns how many. */
+    int releaseLapsedClaims() {
+        return jdbc.sql("update inbox set status = 'received', next_attempt_at = null where status = 'claimed' and next_attempt_at < :now")
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** Inserts a delivery; a second delivery of the same event violates the unique key (DuplicateKeyException). */

@@ -17,7 +17,6 @@ import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookCheck;
 import dev.deskloop.platform.Ids;
-import dev.deskloop.platform.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What {@code POST /hooks/{connectionId}} (and {@code /hooks/intercom} for the Intercom app's single URL) does with a
  * delivery, once {@link WebhookFilter} has read its raw bytes: checks the signature on the raw bytes before anything
- * parses them, stores the delivery in the inbox and schedules its job in one transaction, and answers only after the
- * commit. A duplicate answers 200 and only counts on its stored delivery; a refused delivery of a known connection is
- * counted by {@link RefusedDeliveries}, never stored.
+ * parses them, stores the delivery in the inbox, answers only after the commit and wakes {@link InboxDrain}, which
+ * processes it. A duplicate answers 200 and only counts on its stored delivery; a refused delivery of a known
+ * connection is counted by {@link RefusedDeliveries}, never stored.
  */
 @Component
 class WebhookIntake {
@@ -44,19 +43,19 @@ class WebhookIntake {
     private final HelpdeskProviders providers;
     private final Inbox inbox;
     private final RefusedDeliveries refused;
-    private final Jobs jobs;
+    private final InboxDrain drain;
     private final RateLimitedAudit audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     WebhookIntake(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
-                    Jobs jobs, RateLimitedAudit audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+                  InboxDrain drain, RateLimitedAudit audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         this.connections = connections;
         this.providers = providers;
         this.inbox = inbox;
         this.refused = refused;
-        this.jobs = jobs;
+        this.drain = drain;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -148,11 +147,8 @@ class WebhookIntake {
                 : hold ? "kept while the connection is " + connection.status().wireName() : null;
         try {
             transaction.executeWithoutResult(tx -> {
-                UUID id = inbox.insert(connection.workspaceId(), connection.id(), connection.provider(),
-                        delivery.eventId(), cut(delivery.topic()), raw, status, note);
-                if (status == InboxStatus.RECEIVED) {
-                    jobs.scheduleNew(DeliveryProcessing.instance(id));
-                }
+                inbox.insert(connection.workspaceId(), connection.id(), connection.provider(), delivery.eventId(),
+                        cut(delivery.topic()), raw, status, note);
             });
         } catch (DuplicateKeyException duplicate) {
             countedDuplicate(connection, delivery);
@@ -165,6 +161,9 @@ class WebhookIntake {
             // Not stored: ask the provider to send it again rather than lose it.
             metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "busy").increment();
             return WebhookAnswer.busy();
+        }
+        if (status == InboxStatus.RECEIVED) {
+            drain.wake();
         }
         metrics.counter("deskloop.webhooks", "provider", provider, "outcome", status.wireName()).increment();
         if (ignored) {

@@ -4,6 +4,8 @@
 -- columns stay and stay indexed. Nothing deletes a workspace, and the only connection ever deleted is a pending one
 -- whose webhook registration failed, which cannot have received a delivery; code that deletes either must delete
 -- its inbox rows too. Neither database can drop an unnamed constraint portably, so the table is rebuilt.
+-- The rebuilt inbox is also its own work queue: an instance claims received deliveries in batches (status
+-- 'claimed', next_attempt_at = the end of its lease) instead of one scheduled job per delivery.
 create table inbox_rebuilt (
     id                uuid not null,
     workspace_id      uuid not null,
@@ -31,6 +33,7 @@ alter table inbox_rebuilt rename to inbox;
 alter table inbox add constraint inbox_pkey primary key (id);
 alter table inbox add constraint inbox_event_unique unique (connection_id, event_id);
 alter table inbox add constraint inbox_status_known
-    check (status in ('received', 'held', 'processing', 'done', 'ignored', 'dead'));
+    check (status in ('received', 'claimed', 'held', 'processing', 'done', 'ignored', 'dead'));
 create index inbox_workspace_received on inbox (workspace_id, received_at);
 create index inbox_connection_status on inbox (connection_id, status);
+create index inbox_status_received on inbox (status, received_at);

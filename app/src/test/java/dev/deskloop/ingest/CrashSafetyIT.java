@@ -1,6 +1,7 @@
 package dev.deskloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An instance dies after picking a job: the job is found again (its heartbeat stopped) and processed once; and
- * a job that runs again after its work was committed changes nothing.
+ * An instance dies after claiming a delivery or picking its retry job: the work is found again (the claim lapses,
+ * the job's heartbeat stops) and done once; and a job that runs again after its work was committed changes nothing.
  */
 class CrashSafetyIT extends IntegrationTest {
 
@@ -57,14 +58,42 @@ class CrashSafetyIT extends IntegrationTest {
     }
 
     @Test
-    void aJobPickedByAnInstanceThatDiedIsPickedUpAgainAndDoneOnce() throws Exception {
+    void aDeliveryClaimedByAnInstanceThatDiedIsPutBackInLineAndDoneOnce() throws Exception {
         ZendeskTicket ticket = SIMULATOR.zendesk().createTicket(subdomain, CustomerTicket.of("Crash",
                 "Checkout fails with an error for every customer since 10:00."));
-        new Deliveries(mvc).zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
-                secret, clock.instant());
+        deliver(ticket);
         UUID inboxId = inbox.recent(team.workspace().id(), null, 1).getFirst().id();
 
-        // Another instance picked the job and then died: picked, with a heartbeat that stopped long ago.
+        // Another instance claimed the delivery and then died before finishing it.
+        int claimed = jdbc.sql("update inbox set status = 'claimed', next_attempt_at = :until where id = :id and status = 'received'")
+                .param("until", Timestamp.from(clock.instant().plus(InboxDrain.LEASE))).param("id", inboxId)
+                .update();
+        assertThat(claimed).isEqualTo(1);
+
+        jobs.runDue();
+        jobs.reviveDeadExecutions();
+        jobs.runDue();
+        assertThat(inbox.byId(inboxId).orElseThrow().status()).as("a live claim is left alone").isEqualTo(InboxStatus.CLAIMED);
+
+        clock.advance(InboxDrain.LEASE.plusSeconds(1));
+        jobs.reviveDeadExecutions();
+        jobs.runDue();
+
+        assertThat(inbox.byId(inboxId).orElseThrow().status()).isEqualTo(InboxStatus.DONE);
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        assertThat(tickets.triageHistory(stored.id())).hasSize(1);
+    }
+
+    @Test
+    void aRetryJobPickedByAnInstanceThatDiedIsPickedUpAgainAndDoneOnce() throws Exception {
+        ZendeskTicket ticket = SIMULATOR.zendesk().createTicket(subdomain, CustomerTicket.of("Crash again",
+                "Invoices show the wrong currency for every customer since 10:00."));
+        deliver(ticket);
+        UUID inboxId = inbox.recent(team.workspace().id(), null, 1).getFirst().id();
+
+        // The first attempt failed and left a retry job, which another instance picked and then died.
+        jdbc.sql("update inbox set status = 'processing', attempts = 1 where id = :id").param("id", inboxId).update();
+        jobs.scheduleNow(DeliveryProcessing.instance(inboxId));
         int picked = jdbc.sql("""
                         update scheduled_tasks set picked = true, picked_by = 'instance-that-died', last_heartbeat = :beat
                         where task_name = 'process-delivery' and task_instance = :id""")
@@ -74,7 +103,7 @@ class CrashSafetyIT extends IntegrationTest {
         assertThat(picked).isEqualTo(1);
 
         jobs.runDue();
-        assertThat(inbox.byId(inboxId).orElseThrow().status()).as("a picked job is not run twice").isEqualTo(InboxStatus.RECEIVED);
+        assertThat(inbox.byId(inboxId).orElseThrow().status()).as("a picked job is not run twice").isEqualTo(InboxStatus.PROCESSING);
 
         jobs.reviveDeadExecutions();
         jobs.runDue();
@@ -82,6 +111,11 @@ class CrashSafetyIT extends IntegrationTest {
         assertThat(inbox.byId(inboxId).orElseThrow().status()).isEqualTo(InboxStatus.DONE);
         var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
         assertThat(tickets.triageHistory(stored.id())).hasSize(1);
+    }
+
+    private void deliver(ZendeskTicket ticket) throws Exception {
+        new Deliveries(mvc).zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
+                secret, clock.instant()).andExpect(status().isOk());
     }
 
     @Test

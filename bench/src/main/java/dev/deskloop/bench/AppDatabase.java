@@ -68,9 +68,9 @@ final class AppDatabase implements AutoCloseable {
         return out;
     }
 
-    /** Deliveries not yet finished (received or processing). */
+    /** Deliveries not yet finished (received, claimed or processing). */
     long backlog(UUID connectionId) throws SQLException {
-        return count("select count(*) from inbox where connection_id = ? and status in ('received', 'processing')",
+        return count("select count(*) from inbox where connection_id = ? and status in ('received', 'claimed', 'processing')",
                 connectionId);
     }
 

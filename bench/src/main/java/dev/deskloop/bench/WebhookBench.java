@@ -459,7 +459,7 @@ public final class WebhookBench {
             out.printf("  generator: %,d TCP connections opened in the whole run so far (Tomcat closes one after 100 requests)%n",
                     load.connectionsOpened());
             out.printf("  %s%n", mCpu.describe());
-            out.printf("  processing backlog when the phase ended: %,d deliveries (received or processing)%n",
+            out.printf("  processing backlog when the phase ended: %,d deliveries (received, claimed or processing)%n",
                     db.backlog(connectionId));
             double maxRate = maxResult.throughput();
             boolean maxMet = maxCounts && maxResult.errorCount() == 0 && maxRate >= 2000;

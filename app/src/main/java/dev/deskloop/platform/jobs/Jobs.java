@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -39,11 +40,14 @@ public final class Jobs implements SmartLifecycle {
     private final ManualScheduler manual;
     private final Clock clock;
     private final boolean autoStart;
+    private final Supplier<List<WorkSource>> sources;
     private volatile boolean running;
 
-    Jobs(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings, Clock clock, boolean autoStart) {
+    Jobs(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings, Clock clock, boolean autoStart,
+         Supplier<List<WorkSource>> sources) {
         this.clock = clock;
         this.autoStart = autoStart;
+        this.sources = sources;
         DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(task -> task instanceof RecurringTask<?>)
@@ -133,7 +137,10 @@ public final class Jobs implements SmartLifecycle {
         return schedule(instance, clock.instant());
     }
 
-    /** Runs every due job, repeatedly, until none is due (manual mode only). Returns how many rounds ran. */
+    /**
+     * Runs every due job and all ready work of the {@link WorkSource}s, repeatedly, until nothing is left (manual mode
+     * only). Returns how many rounds ran.
+     */
     public int runDue() {
         if (manual == null) {
             throw new IllegalStateException("runDue() is for the manual job queue used in tests");
@@ -141,11 +148,17 @@ public final class Jobs implements SmartLifecycle {
         int rounds = 0;
         while (rounds < 50) {
             manual.setTime(clock.instant());
-            int before = countDue();
-            if (before == 0) {
-                return rounds;
+            int sourced = 0;
+            for (WorkSource source : sources.get()) {
+                sourced += source.runReady();
             }
-            manual.runAnyDueExecutions();
+            if (countDue() == 0) {
+                if (sourced == 0) {
+                    return rounds;
+                }
+            } else {
+                manual.runAnyDueExecutions();
+            }
             rounds++;
         }
         return rounds;
@@ -161,6 +174,7 @@ public final class Jobs implements SmartLifecycle {
         }
         manual.setTime(clock.instant());
         manual.runDeadExecutionDetection();
+        sources.get().forEach(WorkSource::reviveAbandoned);
     }
 
     private int countDue() {
