@@ -204,25 +204,26 @@ class WebhookIntake {
     }
 
     private WebhookAnswer rejected(String provider, Connection connection, String reason) {
-        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "rejected").increment();
-        if (connection != null) {
-            refused.count(connection, RefusedDelivery.Outcome.REJECTED, reason);
-        }
-        auditLimited("rejected:" + (connection == null ? provider : connection.id()),
-                connection == null ? null : connection.workspaceId(), "webhook.rejected",
-                (connection == null ? provider : connection.provider().displayName()) + " delivery", reason);
+        refused(provider, connection, RefusedDelivery.Outcome.REJECTED, reason,
+                connection == null ? provider : connection.provider().displayName());
         return problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature");
     }
 
     private WebhookAnswer malformed(String provider, Connection connection, String reason) {
-        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "malformed").increment();
-        if (connection != null) {
-            refused.count(connection, RefusedDelivery.Outcome.MALFORMED, reason);
-        }
-        auditLimited("malformed:" + (connection == null ? provider : connection.id()),
-                connection == null ? null : connection.workspaceId(), "webhook.malformed",
-                provider + " delivery", reason);
+        refused(provider, connection, RefusedDelivery.Outcome.MALFORMED, reason, provider);
         return WebhookAnswer.problem(HttpStatus.BAD_REQUEST, "Malformed webhook body", reason);
+    }
+
+    /** Counts, tallies and audits (rate-limited) a delivery that is not stored. */
+    private void refused(String provider, Connection connection, RefusedDelivery.Outcome outcome, String reason,
+                         String sender) {
+        String name = outcome.wireName();
+        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", name).increment();
+        if (connection != null) {
+            refused.count(connection, outcome, reason);
+        }
+        auditLimited(name + ":" + (connection == null ? provider : connection.id()),
+                connection == null ? null : connection.workspaceId(), "webhook." + name, sender + " delivery", reason);
     }
 
     /** At most one audit entry per kind and connection a minute, so a flood cannot flood the audit log. */
