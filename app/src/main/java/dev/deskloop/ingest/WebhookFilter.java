@@ -3,11 +3,16 @@ package dev.deskloop.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.deskloop.platform.PlatformSettings;
 import dev.deskloop.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +38,11 @@ import org.springframework.http.MediaType;
  * {@code /hooks/} (the deploy webhook) goes down the normal chain.
  *
  * <p>The body is read up to the request size limit ({@code deskloop.max-request-size}) and refused with 413 beyond it.
- * A failure to store answers 503 with {@code Retry-After}, so the provider sends the delivery again.
+ * A failure to store answers 503 with {@code Retry-After}, so the provider sends the delivery again. At most
+ * {@code deskloop.ingest.max-concurrent-deliveries} deliveries are taken in at once; one beyond that waits up to
+ * {@code deskloop.ingest.admission-wait} and is then answered 429 with {@code Retry-After} before its body is read,
+ * so that a stall or a flood cannot pile up requests, memory and latency (both providers send a 429 again later;
+ * Intercom retries a 5xx only once).
  */
 final class WebhookFilter implements Filter {
 
@@ -46,10 +55,16 @@ final class WebhookFilter implements Filter {
 
     private final WebhookIntake intake;
     private final long maxBytes;
+    private final Semaphore admission;
+    private final Duration admissionWait;
+    private final Counter overloaded;
 
-    WebhookFilter(WebhookIntake intake, long maxBytes) {
+    WebhookFilter(WebhookIntake intake, long maxBytes, int maxConcurrent, Duration admissionWait, MeterRegistry metrics) {
         this.intake = intake;
         this.maxBytes = maxBytes;
+        this.admission = new Semaphore(maxConcurrent);
+        this.admissionWait = admissionWait;
+        this.overloaded = metrics.counter("deskloop.webhooks", "provider", "any", "outcome", "overloaded");
     }
 
     @Override
@@ -82,6 +97,25 @@ final class WebhookFilter implements Filter {
         if (request.getContentLengthLong() > maxBytes) {
             return tooLarge();
         }
+        try {
+            if (!admission.tryAcquire(admissionWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                overloaded.increment();
+                return new WebhookAnswer(HttpStatus.TOO_MANY_REQUESTS, null, "Too many deliveries at once",
+                        "Send this delivery again later.", BUSY_RETRY_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new WebhookAnswer(HttpStatus.SERVICE_UNAVAILABLE, null, "Shutting down",
+                    "Send this delivery again later.", BUSY_RETRY_SECONDS);
+        }
+        try {
+            return admitted(request, target);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private WebhookAnswer admitted(HttpServletRequest request, String target) throws IOException {
         byte[] raw;
         try (InputStream in = request.getInputStream()) {
             raw = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
@@ -139,8 +173,10 @@ final class WebhookFilter implements Filter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<WebhookFilter> webhookFilter(WebhookIntake intake, PlatformSettings settings) {
-            var registration = new FilterRegistrationBean<>(new WebhookFilter(intake, settings.maxRequestSize().toBytes()));
+        FilterRegistrationBean<WebhookFilter> webhookFilter(WebhookIntake intake, PlatformSettings platform,
+                                                            IngestSettings ingest, MeterRegistry metrics) {
+            var registration = new FilterRegistrationBean<>(new WebhookFilter(intake, platform.maxRequestSize().toBytes(),
+                    ingest.maxConcurrentDeliveries(), ingest.admissionWait(), metrics));
             registration.addUrlPatterns("/hooks/*");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;

@@ -3,9 +3,17 @@ package dev.deskloop.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -14,7 +22,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class WebhookFilterTest {
 
     /** No intake: every case below must be answered (or passed on) before a delivery would be handed over. */
-    private final WebhookFilter filter = new WebhookFilter(null, 1024);
+    private final WebhookFilter filter = new WebhookFilter(null, 1024, 4, Duration.ofSeconds(1), new SimpleMeterRegistry());
 
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
@@ -69,6 +77,60 @@ class WebhookFilterTest {
         assertThat(response.getStatus()).isEqualTo(405);
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void beyondTheConcurrencyLimitADeliveryWaitsThenGets429WithoutBeingRead() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger received = new AtomicInteger();
+        WebhookIntake blocking = new WebhookIntake(null, null, null, null, null, null, null, null, null) {
+            @Override
+            WebhookAnswer intercom(byte[] raw, Function<String, String> headers) {
+                received.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return WebhookAnswer.outcome(HttpStatus.OK, "received");
+            }
+        };
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        WebhookFilter one = new WebhookFilter(blocking, 1024, 1, Duration.ofMillis(50), metrics);
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                one.doFilter(post("{\"id\":1}"), first, failingChain());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletRequest second = post("{\"id\":2}");
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        one.doFilter(second, refused, failingChain());
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(second.getInputStream().read()).as("the refused body was not read").isEqualTo('{');
+        assertThat(metrics.counter("deskloop.webhooks", "provider", "any", "outcome", "overloaded").count()).isEqualTo(1);
+
+        release.countDown();
+        sender.join(5_000);
+        assertThat(first.getStatus()).isEqualTo(200);
+        MockHttpServletResponse third = new MockHttpServletResponse();
+        one.doFilter(post("{\"id\":3}"), third, failingChain());
+        assertThat(third.getStatus()).as("the turn is given back").isEqualTo(200);
+        assertThat(received.get()).isEqualTo(2);
+    }
+
+    private static MockHttpServletRequest post(String body) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/hooks/intercom");
+        request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        return request;
     }
 
     private static FilterChain failingChain() {
