@@ -115,6 +115,14 @@ public final class TimeExpressions {
             + "received|saw|tried|arrived|came\\s+in|hit|deployed|updated|released|pushed|errors?|outage|down|"
             + "imported|uploaded|sent|ran|lost|logged|tested|since|after|seit|desde)\\b");
     private static final Pattern ONSET_ONLY_DAYS = Pattern.compile("(?:last|this)\\s+week|yesterday's");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;])\\s+|\\n");
+    private static final Pattern ORDINAL_DAY = Pattern.compile("(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)");
+    private static final Pattern WORD_FOLLOWS = Pattern.compile("^\\s+[a-z].*");
+    private static final Pattern LINKING_WORD_FOLLOWS = Pattern.compile("^\\s+(?:of|at|around|in|and|or|when|because)\\b.*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern DAY_NUMBER = Pattern.compile("(\\d{1,2})");
+    private static final Pattern ORDINAL = Pattern.compile("(the )?\\d{1,2}(st|nd|rd|th)");
     private static final Pattern CHANGE_AFTER = Pattern.compile("^\\s+(?:update|release|deploy\\w*|change|version|"
             + "outage|maintenance|migration)");
 
@@ -136,7 +144,7 @@ public final class TimeExpressions {
         ZonedDateTime now = created.atZone(zone);
         List<Mention> mentions = new ArrayList<>();
         int offset = 0;
-        for (String sentence : lower.split("(?<=[.!?;])\\s+|\\n")) {
+        for (String sentence : SENTENCE_BREAK.split(lower)) {
             collect(sentence, offset, now, mentions);
             offset += sentence.length() + 1;
         }
@@ -280,8 +288,8 @@ public final class TimeExpressions {
                 continue;
             }
             String after = sentence.substring(dayWords.end());
-            if (dayWords.group(1).matches("(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)") && after.matches("^\\s+[a-z].*")
-                    && !after.matches("^\\s+(?:of|at|around|in|and|or|when|because)\\b.*")) {
+            if (ORDINAL_DAY.matcher(dayWords.group(1)).matches() && WORD_FOLLOWS.matcher(after).matches()
+                    && !LINKING_WORD_FOLLOWS.matcher(after).matches()) {
                 continue; // "after the 5th call" counts calls
             }
             if (!onset && ONSET_ONLY_DAYS.matcher(dayWords.group(1)).matches()
@@ -336,7 +344,7 @@ public final class TimeExpressions {
 
     /** The period a day expression names, or null when it cannot be placed before the ticket. */
     private static Period period(String expression, ZonedDateTime now) {
-        String e = expression.replaceAll("\\s+", " ").strip();
+        String e = SPACES.matcher(expression).replaceAll(" ").strip();
         LocalDate today = now.toLocalDate();
         ZoneId zone = now.getZone();
         switch (e) {
@@ -403,12 +411,12 @@ public final class TimeExpressions {
     }
 
     private static LocalDate date(String e, LocalDate today) {
-        Matcher iso = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})").matcher(e);
+        Matcher iso = ISO_DATE.matcher(e);
         if (iso.matches()) {
             return safeDate(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
                     Integer.parseInt(iso.group(3)));
         }
-        Matcher number = Pattern.compile("(\\d{1,2})").matcher(e);
+        Matcher number = DAY_NUMBER.matcher(e);
         if (!number.find()) {
             return null;
         }
@@ -419,7 +427,7 @@ public final class TimeExpressions {
                 return date != null && date.isAfter(today) ? safeDate(today.getYear() - 1, m + 1, dayOfMonth) : date;
             }
         }
-        if (e.matches("(the )?\\d{1,2}(st|nd|rd|th)")) {
+        if (ORDINAL.matcher(e).matches()) {
             LocalDate date = safeDate(today.getYear(), today.getMonthValue(), dayOfMonth);
             if (date != null && date.isAfter(today)) {
                 LocalDate previous = today.minusMonths(1);
@@ -460,7 +468,7 @@ public final class TimeExpressions {
             }
             if (m.group(first + 6) != null) {
                 int hour = NUMBERS.get(m.group(first + 7));
-                String relation = m.group(first + 6).replaceAll("\\s+", " ");
+                String relation = SPACES.matcher(m.group(first + 6)).replaceAll(" ");
                 int minute = relation.startsWith("quarter past") ? 15 : relation.startsWith("half") ? 30 : -15;
                 LocalTime time = withPartOfDay(hour, 0, partStart);
                 return time == null ? null : time.plusMinutes(minute);
@@ -513,7 +521,7 @@ public final class TimeExpressions {
         if (text == null) {
             return fallback;
         }
-        String key = text.replaceAll("\\s+", " ").strip();
+        String key = SPACES.matcher(text).replaceAll(" ").strip();
         if (key.chars().allMatch(Character::isDigit)) {
             return Integer.parseInt(key);
         }
