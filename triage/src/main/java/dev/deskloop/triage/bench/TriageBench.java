@@ -14,7 +14,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -129,13 +128,7 @@ public final class TriageBench {
         if (jsonl == null) {
             throw new IOException("no labelled tickets on the class path");
         }
-        List<TicketDocument> tickets = new ArrayList<>();
-        for (String line : jsonl.split("\n")) {
-            if (!line.isBlank()) {
-                tickets.add(LabelledTicket.parse(line).document());
-            }
-        }
-        return tickets;
+        return LabelledTicket.parseAll(jsonl, "labelled tickets").stream().map(LabelledTicket::document).toList();
     }
 
     private static ServiceCatalog catalog() throws IOException {

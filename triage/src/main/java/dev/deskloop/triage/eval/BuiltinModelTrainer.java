@@ -67,19 +67,7 @@ public final class BuiltinModelTrainer {
 
     /** Reads a labelled JSONL file; a malformed line stops with its line number. */
     static List<LabelledTicket> read(Path jsonl) throws IOException {
-        List<LabelledTicket> tickets = new ArrayList<>();
-        List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                tickets.add(LabelledTicket.parse(lines.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(jsonl + " line " + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return tickets;
+        return LabelledTicket.parseAll(Files.readString(jsonl, StandardCharsets.UTF_8), jsonl.toString());
     }
 
     /** Trains both classifiers of the built-in model on labelled tickets. */

@@ -126,18 +126,7 @@ public final class EvalCli {
     }
 
     private static List<LabelledTicket> parse(String jsonl, String name) {
-        List<LabelledTicket> tickets = new ArrayList<>();
-        String[] lines = jsonl.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                try {
-                    tickets.add(LabelledTicket.parse(lines[i]));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return tickets;
+        return LabelledTicket.parseAll(jsonl, name);
     }
 
     private static String resource(String... names) throws IOException {

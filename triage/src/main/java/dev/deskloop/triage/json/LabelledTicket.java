@@ -1,5 +1,8 @@
 package dev.deskloop.triage.json;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.deskloop.triage.Category;
 import dev.deskloop.triage.Severity;
 import dev.deskloop.triage.TicketDocument;
@@ -14,6 +17,26 @@ import tools.jackson.databind.JsonNode;
  */
 public record LabelledTicket(String id, TicketDocument document, Category category, Severity severity,
                              String affectedService, TimeWindow timeWindow, boolean hasReproSteps) {
+
+    /**
+     * Parses a whole labelled JSONL text, skipping blank lines; a malformed line stops with {@code source}, its line
+     * number and the field.
+     */
+    public static List<LabelledTicket> parseAll(String jsonl, String source) {
+        List<LabelledTicket> tickets = new ArrayList<>();
+        String[] lines = jsonl.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                tickets.add(parse(lines[i]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return tickets;
+    }
 
     /** Parses one line; throws {@link InvalidInputException} naming the field when it is malformed. */
     public static LabelledTicket parse(String line) {
