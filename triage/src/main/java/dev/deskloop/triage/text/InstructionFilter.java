@@ -1,5 +1,6 @@
 package dev.deskloop.triage.text;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,29 +13,32 @@ public final class InstructionFilter {
 
     private static final String TARGET = "(?:this|it|the|that|my|our)?\\s?(?:ticket|issue|request|case|bug|report|"
             + "conversation|message|one|it|this)?";
-    private static final Pattern INSTRUCTION = Pattern.compile(String.join("|",
-            "\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*"
+    /**
+     * Matched against lower-cased text. The word boundary is tested once for all word-led alternatives, so that most
+     * positions of a long ticket fail after one check instead of a dozen.
+     */
+    private static final Pattern INSTRUCTION = Pattern.compile("\\b(?:" + String.join("|",
+            "(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*"
                     + "(?:previous|prior|above|earlier|preceding|system|original|existing|other|your)?\\s*"
                     + "(?:instructions?|prompts?|rules|directions|guidelines|policies|context|messages?)",
-            "\\b(?:mark|classify|label|tag|set|flag|treat|escalate|categori[sz]e|triage|rate|prioriti[sz]e|assign|"
+            "(?:mark|classify|label|tag|set|flag|treat|escalate|categori[sz]e|triage|rate|prioriti[sz]e|assign|"
                     + "record|report)\\s+" + TARGET + "\\s*(?:as|to|with|at)\\s+(?:a\\s+|an\\s+)?"
                     + "(?:critical|high|urgent|highest|top|p0|p1|sev\\s?[0-4]|severity|priority|emergency|blocker|"
                     + "bug|billing|account.access|feature.request|question|other|low|medium)",
-            "\\b(?:set|change|make|update|raise|force)\\s+(?:the\\s+|its\\s+|this\\s+)?(?:severity|priority|category|"
+            "(?:set|change|make|update|raise|force)\\s+(?:the\\s+|its\\s+|this\\s+)?(?:severity|priority|category|"
                     + "classification|confidence)\\b",
-            "\\b(?:severity|priority|category)\\s*(?:=|:|must\\s+be|should\\s+be|is\\s+now)\\s*(?:critical|high|p0|"
+            "(?:severity|priority|category)\\s*(?:=|:|must\\s+be|should\\s+be|is\\s+now)\\s*(?:critical|high|p0|"
                     + "bug|urgent)",
-            "\\byou\\s+(?:are|'re)\\s+(?:now\\s+)?(?:an?\\s+|the\\s+)?(?:ai|assistant|language\\s+model|llm|chat\\s?bot|"
+            "you\\s+(?:are|'re)\\s+(?:now\\s+)?(?:an?\\s+|the\\s+)?(?:ai|assistant|language\\s+model|llm|chat\\s?bot|"
                     + "system|gpt|triage\\s+(?:bot|system|engine))\\b",
-            "\\b(?:system|developer)\\s+(?:prompt|message|mode)\\b",
-            "\\b(?:new|updated|hidden|secret)\\s+instructions?\\b",
-            "\\bjailbreak|\\bDAN\\s+mode\\b|\\bprompt\\s+injection\\b",
-            "</?\\s*(?:system|assistant|user|instructions?)\\s*>",
-            "\\b(?:respond|reply|answer|output|return)\\s+(?:only\\s+)?(?:with|in)\\s+(?:the\\s+following\\s+)?"
+            "(?:system|developer)\\s+(?:prompt|message|mode)\\b",
+            "(?:new|updated|hidden|secret)\\s+instructions?\\b",
+            "jailbreak|dan\\s+mode\\b|prompt\\s+injection\\b",
+            "(?:respond|reply|answer|output|return)\\s+(?:only\\s+)?(?:with|in)\\s+(?:the\\s+following\\s+)?"
                     + "(?:json|this\\s+json|\\{)",
-            "\\bas\\s+an?\\s+(?:ai|language\\s+model|llm)\\b",
-            "\\b(?:note|message|instructions?|attention)\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai|assistant|bot|model|"
-                    + "llm|triage|automated|classifier)"), Pattern.CASE_INSENSITIVE);
+            "as\\s+an?\\s+(?:ai|language\\s+model|llm)\\b",
+            "(?:note|message|instructions?|attention)\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai|assistant|bot|model|"
+                    + "llm|triage|automated|classifier)") + ")|</?\\s*(?:system|assistant|user|instructions?)\\s*>");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]*(?:[.!?]+|\\n|$)");
 
     private InstructionFilter() {
@@ -42,7 +46,7 @@ public final class InstructionFilter {
 
     /** Whether the text contains something that reads like an instruction to the triage system. */
     public static boolean containsInstruction(String text) {
-        return INSTRUCTION.matcher(text).find();
+        return INSTRUCTION.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** The text without the sentences that contain instructions to the triage system. */
@@ -60,7 +64,7 @@ public final class InstructionFilter {
                 continue;
             }
             String s = sentence.group();
-            if (!INSTRUCTION.matcher(s).find()) {
+            if (!containsInstruction(s)) {
                 out.append(s);
             } else if (s.endsWith("\n")) {
                 out.append('\n');
