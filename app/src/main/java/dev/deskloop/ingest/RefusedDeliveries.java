@@ -8,12 +8,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.deskloop.connection.Connection;
 import dev.deskloop.helpdesk.ProviderId;
-import jakarta.annotation.PreDestroy;
+import dev.deskloop.platform.jobs.JobsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +35,12 @@ import org.springframework.stereotype.Component;
  * {@link #WRITE_INTERVAL}, so one such row costs at most one or two statements every few seconds whatever the rate;
  * the first refusal is written at once. Keys are connections that exist (an unknown address is answered 404 before
  * anything is counted), so the memory is bounded by the number of connections, and capped besides. What is still in
- * memory is written when this instance's page is read and when the instance stops; with several instances, the
- * last few seconds of a burst counted by another instance appear with that instance's next refusal or shutdown.
+ * memory is written every {@link #WRITE_INTERVAL} by a timer of the running instance, when this instance's page is
+ * read, and when the instance stops; so with several instances the tail of a burst counted by another instance
+ * appears within a few seconds.
  */
 @Component
-public class RefusedDeliveries {
+public class RefusedDeliveries implements SmartLifecycle {
 
     /** How often one connection and outcome is written at most while deliveries keep being refused. */
     static final Duration WRITE_INTERVAL = Duration.ofSeconds(5);
@@ -44,11 +50,16 @@ public class RefusedDeliveries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean timer;
     private final ConcurrentHashMap<Key, Tally> tallies = new ConcurrentHashMap<>();
+    private ScheduledExecutorService writer;
+    private volatile boolean running;
 
-    RefusedDeliveries(JdbcClient jdbc, Clock clock) {
+    RefusedDeliveries(JdbcClient jdbc, Clock clock, JobsSettings jobs, @Value("${deskloop.command:serve}") String command) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Tests (manual job queue) drive time themselves and call writeDue() when they mean to.
+        this.timer = !jobs.manual() && "serve".equals(command);
     }
 
     /** Counts one refused delivery; never fails the request it is called from. */
@@ -80,9 +91,36 @@ public class RefusedDeliveries {
                 .list();
     }
 
-    @PreDestroy
-    void writeRemaining() {
+    /** Writes every tally whose connection and outcome were not written for {@link #WRITE_INTERVAL}. */
+    void writeDue() {
+        Instant now = clock.instant();
+        tallies.keySet().forEach(key -> write(key, now, false));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (timer) {
+            writer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("refusal-tallies").daemon()
+                    .factory());
+            long period = WRITE_INTERVAL.toMillis();
+            writer.scheduleWithFixedDelay(this::writeDue, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (writer != null) {
+            writer.shutdownNow();
+            writer = null;
+        }
         writeAll(null);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void writeAll(UUID workspaceId) {

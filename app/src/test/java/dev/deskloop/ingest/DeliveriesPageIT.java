@@ -54,6 +54,9 @@ class DeliveriesPageIT extends IntegrationTest {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    RefusedDeliveries refused;
+
     Fixtures.Team team;
     String subdomain;
     UUID connectionId;
@@ -129,6 +132,20 @@ class DeliveriesPageIT extends IntegrationTest {
         // The page writes what this instance still counts before it reads.
         assertThat(refusedRow(page(team.owner()), "rejected").get(2)).isEqualTo("60");
         assertThat(storedRejections()).containsExactly(60L);
+    }
+
+    @Test
+    void theTailOfABurstIsWrittenOnceItIsDueWithoutAnotherRefusal() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            deliveries.zendesk(connectionId, "{}", "not-the-secret", clock.instant()).andExpect(status().isUnauthorized());
+        }
+        refused.writeDue();
+        assertThat(storedRejections()).as("not due yet").containsExactly(1L);
+
+        clock.advance(RefusedDeliveries.WRITE_INTERVAL);
+        refused.writeDue();
+
+        assertThat(storedRejections()).containsExactly(20L);
     }
 
     @Test
