@@ -7,15 +7,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.deskloop.IntegrationTest;
-import dev.deskloop.connection.ConnectionFlow;
-import dev.deskloop.connection.Connections;
-import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 import dev.deskloop.simulator.zendesk.ZendeskTicket;
 import dev.deskloop.tickets.Tickets;
-import dev.deskloop.workspace.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,13 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * An instance dies after claiming a delivery or picking its retry job: the work is found again (the claim lapses,
  * the job's heartbeat stops) and done once; and a job that runs again after its work was committed changes nothing.
  */
-class CrashSafetyIT extends IntegrationTest {
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Connections connections;
+class CrashSafetyIT extends ConnectedZendeskTest {
 
     @Autowired
     Inbox inbox;
@@ -38,24 +26,7 @@ class CrashSafetyIT extends IntegrationTest {
     Tickets tickets;
 
     @Autowired
-    Jobs jobs;
-
-    @Autowired
     DeliveryProcessing processing;
-
-    Fixtures.Team team;
-    String subdomain;
-    UUID connectionId;
-    String secret;
-
-    @BeforeEach
-    void connect() throws Exception {
-        team = fixtures.team("crash");
-        subdomain = "crash" + UUID.randomUUID().toString().substring(0, 8);
-        connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
-        secret = connections.signingSecret(connectionId).orElseThrow();
-        jobs.runDue();
-    }
 
     @Test
     void aDeliveryClaimedByAnInstanceThatDiedIsPutBackInLineAndDoneOnce() throws Exception {
@@ -114,7 +85,7 @@ class CrashSafetyIT extends IntegrationTest {
     }
 
     private void deliver(ZendeskTicket ticket) throws Exception {
-        new Deliveries(mvc).zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
                 secret, clock.instant()).andExpect(status().isOk());
     }
 
@@ -122,7 +93,7 @@ class CrashSafetyIT extends IntegrationTest {
     void runningAJobAgainAfterItsWorkCommittedChangesNothing() throws Exception {
         ZendeskTicket ticket = SIMULATOR.zendesk().createTicket(subdomain, CustomerTicket.of("Twice",
                 "Search returns nothing for any query since yesterday."));
-        new Deliveries(mvc).zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt()),
                 secret, clock.instant());
         jobs.runDue();
         UUID inboxId = inbox.recent(team.workspace().id(), null, 1).getFirst().id();

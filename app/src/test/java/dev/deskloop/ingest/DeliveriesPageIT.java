@@ -19,15 +19,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.deskloop.IntegrationTest;
-import dev.deskloop.connection.Connections;
-import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 import dev.deskloop.simulator.zendesk.ZendeskTicket;
 import dev.deskloop.workspace.Account;
-import dev.deskloop.workspace.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -36,47 +30,17 @@ import org.springframework.http.HttpHeaders;
  * The Deliveries page shows what happened to every delivery of a workspace: stored ones by status, how often each
  * arrived again, and the refused ones, which are counted without storing anything a sender sent.
  */
-class DeliveriesPageIT extends IntegrationTest {
+class DeliveriesPageIT extends ConnectedZendeskTest {
 
     private static final String BUG = "Since this morning the invoice export fails with a 500 error for all of our "
             + "users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error.";
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
     Inbox inbox;
 
     @Autowired
-    Jobs jobs;
-
-    @Autowired
     RefusedDeliveries refused;
-
-    Fixtures.Team team;
-    String subdomain;
-    UUID connectionId;
-    String secret;
-    Deliveries deliveries;
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "deliveries-page");
-        team = zendesk.team();
-        subdomain = zendesk.subdomain();
-        connectionId = zendesk.connectionId();
-        secret = zendesk.secret();
-        deliveries = new Deliveries(mvc);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        SIMULATOR.zendesk().faults().clear();
-    }
 
     @Test
     void refusedDeliveriesAreCountedWithTheirReasonEscapedAndNothingOfThemIsStored() throws Exception {

@@ -7,15 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Types;
 import java.util.UUID;
 
-import dev.deskloop.IntegrationTest;
 import dev.deskloop.connection.ConnectionLifecycle;
 import dev.deskloop.connection.Connections;
 import dev.deskloop.platform.crypto.TokenCipher;
-import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 import dev.deskloop.simulator.zendesk.ZendeskTicket;
-import dev.deskloop.workspace.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,38 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The webhook endpoint reuses a connection and its signing secret for a moment instead of reading them for every
  * delivery; these tests show that the reuse never lets a change go unnoticed.
  */
-class WebhookReceiverIT extends IntegrationTest {
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Connections connections;
+class WebhookReceiverIT extends ConnectedZendeskTest {
 
     @Autowired
     ConnectionLifecycle lifecycle;
 
     @Autowired
     TokenCipher cipher;
-
-    @Autowired
-    Jobs jobs;
-
-    Fixtures.Team team;
-    String subdomain;
-    UUID connectionId;
-    String secret;
-    Deliveries deliveries;
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "receiver");
-        team = zendesk.team();
-        subdomain = zendesk.subdomain();
-        connectionId = zendesk.connectionId();
-        secret = zendesk.secret();
-        deliveries = new Deliveries(mvc);
-    }
 
     @Test
     void aPauseMadeHereHoldsTheVeryNextDelivery() throws Exception {

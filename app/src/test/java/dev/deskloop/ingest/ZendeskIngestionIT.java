@@ -13,33 +13,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.deskloop.IntegrationTest;
 import dev.deskloop.connection.ConnectionLifecycle;
-import dev.deskloop.connection.Connections;
-import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.simulator.zendesk.CustomerTicket;
 import dev.deskloop.simulator.zendesk.ZendeskTicket;
 import dev.deskloop.tickets.Tickets;
 import dev.deskloop.tickets.TriageRecord;
-import dev.deskloop.workspace.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** Webhook to stored, triaged ticket for Zendesk: verified, deduplicated, durable, never lost. */
-class ZendeskIngestionIT extends IntegrationTest {
+class ZendeskIngestionIT extends ConnectedZendeskTest {
 
     private static final String BUG = "Since this morning the invoice export fails with a 500 error for all of our "
             + "users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error. Expected a CSV file.";
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Connections connections;
 
     @Autowired
     ConnectionLifecycle lifecycle;
@@ -49,30 +37,6 @@ class ZendeskIngestionIT extends IntegrationTest {
 
     @Autowired
     Tickets tickets;
-
-    @Autowired
-    Jobs jobs;
-
-    Fixtures.Team team;
-    String subdomain;
-    UUID connectionId;
-    String secret;
-    Deliveries deliveries;
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConnectedZendesk zendesk = ConnectedZendesk.connect(mvc, fixtures, connections, jobs, "ingest");
-        team = zendesk.team();
-        subdomain = zendesk.subdomain();
-        connectionId = zendesk.connectionId();
-        secret = zendesk.secret();
-        deliveries = new Deliveries(mvc);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        SIMULATOR.zendesk().faults().clear();
-    }
 
     @Test
     void aSignedDeliveryIsStoredAcknowledgedAndItsTicketTriaged() throws Exception {
