@@ -508,28 +508,9 @@ public final class WebhookBench {
                 Duration.ofSeconds(30 + 60L * minutes), id -> firstInternalNote(simulator, id));
         CpuMeter.Usage cCpu = cpu.between(c0, cpu.sample());
         Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
-        long[] toNote = new long[sent.sent];
-        long[] toTriage = new long[sent.sent];
-        long[] triageToNote = new long[sent.sent];
-        int bugs = 0;
-        StringBuilder csv = new StringBuilder("ticket,sent_at,triage_stored_ms,note_created_ms,is_bug\n");
-        for (int i = 0; i < sent.sent; i++) {
-            long id = tickets.get(i).id();
-            long sentAt = sent.sentAtEpochMicros[i];
-            AppDatabase.FirstTriage triage = triages.get(Long.toString(id));
-            Instant note = noted.get(id);
-            long noteMicros = note == null ? -1 : note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000;
-            toNote[i] = note == null ? -1 : (noteMicros - sentAt) * 1_000;
-            toTriage[i] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
-            triageToNote[i] = note == null || triage == null ? -1 : (noteMicros - triage.storedAtMicros()) * 1_000;
-            if (triage != null && triage.bug()) {
-                bugs++;
-            }
-            csv.append(String.format(java.util.Locale.ROOT, "%d,%d,%.1f,%.1f,%s%n", id, sentAt, toTriage[i] / 1e6,
-                    toNote[i] / 1e6, triage == null ? "" : Boolean.toString(triage.bug())));
-        }
-        Files.writeString(runDir.resolve("notes-" + name + ".csv"), csv.toString(), StandardCharsets.UTF_8);
-        Load.Stats e2e = Load.Stats.of(toNote);
+        NoteTimes times = NoteTimes.of(tickets.subList(0, sent.sent).stream().map(ZendeskTicket::id).toList(),
+                sent.sentAtEpochMicros, triages, noted, "ticket", runDir.resolve("notes-" + name + ".csv"));
+        Load.Stats e2e = Load.Stats.of(times.toNote());
         List<RecordedRequest> updates = simulator.requests().matching(WebhookBench::isTicketUpdate);
         long refused = updates.stream().filter(r -> r.status() == 429).count();
         Map<String, Long> outbox = db.outboxByStatus(connectionId);
@@ -539,9 +520,9 @@ public final class WebhookBench {
                 sent.sent / sent.seconds(), sent.received.sum() + sent.duplicate.sum(), sent.errorCount(),
                 sent.errors.keySet(), sent.latencyStats().describe());
         out.printf("  triaged as a bug: %d of %d; internal note present for %d of %d tickets (per ticket: notes-%s.csv)%n",
-                bugs, sent.sent, noted.size(), sent.sent, name);
-        out.printf("  webhook in -> triage stored: %s%n", Load.Stats.of(toTriage).describe());
-        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(triageToNote).describe());
+                times.bugs(), sent.sent, noted.size(), sent.sent, name);
+        out.printf("  webhook in -> triage stored: %s%n", Load.Stats.of(times.toTriage()).describe());
+        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(times.triageToNote()).describe());
         out.printf("  webhook in -> internal note created in the ticket: %s%n", e2e.describe());
         out.printf("  outbox: %d rows added in this phase; all rows by status %s; ticket updates answered 429 so far: %d; "
                         + "at most %d accepted in any 60 s%n", outboxRows, outbox, refused, maxPerMinute(updates));
@@ -638,8 +619,7 @@ public final class WebhookBench {
                 long sentAt = r.sentAtEpochMicros[i];
                 Instant note = noted.get(new SpreadTicket(account.subdomain(), id));
                 AppDatabase.FirstTriage triage = triages.get(Long.toString(id));
-                toNote[at] = note == null ? -1
-                        : ((note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000) - sentAt) * 1_000;
+                toNote[at] = note == null ? -1 : (NoteTimes.micros(note) - sentAt) * 1_000;
                 toTriage[at] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
                 ack.add(r.latency[i]);
                 csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%d,%.1f,%.1f%n", account.subdomain(), id, sentAt,
@@ -722,29 +702,10 @@ public final class WebhookBench {
                 Duration.ofSeconds(30 + 10L * (sent.sent / 1_000)), id -> firstIntercomNote(simulator, id));
         CpuMeter.Usage eCpu = cpu.between(e0, cpu.sample());
         Map<String, AppDatabase.FirstTriage> triages = db.firstTriages(connectionId);
-        long[] toNote = new long[sent.sent];
-        long[] toTriage = new long[sent.sent];
-        long[] triageToNote = new long[sent.sent];
-        int bugs = 0;
-        StringBuilder csv = new StringBuilder("conversation,sent_at,triage_stored_ms,note_created_ms,is_bug\n");
-        for (int i = 0; i < sent.sent; i++) {
-            String id = conversations.get(i).id();
-            long sentAt = sent.sentAtEpochMicros[i];
-            AppDatabase.FirstTriage triage = triages.get(id);
-            Instant note = noted.get(id);
-            long noteMicros = note == null ? -1 : note.getEpochSecond() * 1_000_000L + note.getNano() / 1_000;
-            toNote[i] = note == null ? -1 : (noteMicros - sentAt) * 1_000;
-            toTriage[i] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
-            triageToNote[i] = note == null || triage == null ? -1 : (noteMicros - triage.storedAtMicros()) * 1_000;
-            if (triage != null && triage.bug()) {
-                bugs++;
-            }
-            csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%.1f,%.1f,%s%n", id, sentAt, toTriage[i] / 1e6,
-                    toNote[i] / 1e6, triage == null ? "" : Boolean.toString(triage.bug())));
-        }
-        Files.writeString(runDir.resolve("notes-intercom.csv"), csv.toString(), StandardCharsets.UTF_8);
-        Load.Stats e2e = Load.Stats.of(toNote);
-        Load.Stats triageStats = Load.Stats.of(toTriage);
+        NoteTimes times = NoteTimes.of(conversations.subList(0, sent.sent).stream().map(IntercomConversation::id)
+                .toList(), sent.sentAtEpochMicros, triages, noted, "conversation", runDir.resolve("notes-intercom.csv"));
+        Load.Stats e2e = Load.Stats.of(times.toNote());
+        Load.Stats triageStats = Load.Stats.of(times.toTriage());
         List<RecordedRequest> calls = simulator.requests().matching(r -> r.provider().equals("intercom")
                 && r.path().startsWith("/intercom/api/") && !r.at().isBefore(phaseStart));
         long refused = calls.stream().filter(r -> r.status() == 429).count();
@@ -762,9 +723,9 @@ public final class WebhookBench {
         out.printf("  inbox rows of the Intercom connection: %d; distinct deliveries sent: %d: %s%n", rows, distinct,
                 rowsOk ? "OK" : "MISMATCH");
         out.printf("  triaged as a bug: %d of %d; internal note present for %d of %d conversations (per conversation: "
-                + "notes-intercom.csv)%n", bugs, sent.sent, noted.size(), sent.sent);
+                + "notes-intercom.csv)%n", times.bugs(), sent.sent, noted.size(), sent.sent);
         out.printf("  webhook in -> triage stored: %s%n", triageStats.describe());
-        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(triageToNote).describe());
+        out.printf("  triage stored -> note created: %s%n", Load.Stats.of(times.triageToNote()).describe());
         out.printf("  webhook in -> internal note created in the conversation: %s%n", e2e.describe());
         out.printf("  Intercom API calls in this phase: %d (%d note/reply POSTs), %d answered 429; at most %d accepted in "
                         + "any 10 s (limit %,d); outbox %s%n", calls.size(), replies, refused,
@@ -1142,6 +1103,44 @@ public final class WebhookBench {
                       --app-jvm-option OPT         extra JVM option for the app, e.g. -Xmx1g
                     """);
             System.exit(status);
+        }
+    }
+
+    /**
+     * Per-item latencies of a webhook → note phase in nanoseconds (-1 when missing): webhook → note, webhook → triage
+     * stored, triage stored → note; and how many items were triaged as bugs.
+     */
+    private record NoteTimes(long[] toNote, long[] toTriage, long[] triageToNote, int bugs) {
+
+        /** For items sent at {@code sentAtMicros[i]}; also writes one CSV line per item to {@code csvFile}. */
+        static <K> NoteTimes of(List<K> ids, long[] sentAtMicros, Map<String, AppDatabase.FirstTriage> triages,
+                                Map<K, Instant> noted, String idColumn, Path csvFile) throws IOException {
+            int n = ids.size();
+            long[] toNote = new long[n];
+            long[] toTriage = new long[n];
+            long[] triageToNote = new long[n];
+            int bugs = 0;
+            StringBuilder csv = new StringBuilder(idColumn + ",sent_at,triage_stored_ms,note_created_ms,is_bug\n");
+            for (int i = 0; i < n; i++) {
+                K id = ids.get(i);
+                long sentAt = sentAtMicros[i];
+                AppDatabase.FirstTriage triage = triages.get(String.valueOf(id));
+                Instant note = noted.get(id);
+                toNote[i] = note == null ? -1 : (micros(note) - sentAt) * 1_000;
+                toTriage[i] = triage == null ? -1 : (triage.storedAtMicros() - sentAt) * 1_000;
+                triageToNote[i] = note == null || triage == null ? -1 : (micros(note) - triage.storedAtMicros()) * 1_000;
+                if (triage != null && triage.bug()) {
+                    bugs++;
+                }
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%.1f,%.1f,%s%n", id, sentAt, toTriage[i] / 1e6,
+                        toNote[i] / 1e6, triage == null ? "" : Boolean.toString(triage.bug())));
+            }
+            Files.writeString(csvFile, csv.toString(), StandardCharsets.UTF_8);
+            return new NoteTimes(toNote, toTriage, triageToNote, bugs);
+        }
+
+        static long micros(Instant instant) {
+            return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
         }
     }
 }
