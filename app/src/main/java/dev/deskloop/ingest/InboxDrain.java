@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import dev.deskloop.platform.AfterCommit;
 import dev.deskloop.platform.jobs.Jobs;
 import dev.deskloop.platform.jobs.JobsSettings;
 import dev.deskloop.platform.jobs.WorkSource;
@@ -19,8 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Processes received deliveries straight from the inbox: one thread claims them in batches (oldest first, as many as
@@ -74,16 +73,7 @@ class InboxDrain implements WorkSource, SmartLifecycle {
 
     /** Wakes the drain once the current transaction commits (at once outside a transaction). */
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     @Override

@@ -21,12 +21,11 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.deskloop.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The running job queue. {@link #schedule} joins the current Spring transaction. In manual mode (tests) nothing
@@ -105,14 +104,9 @@ public final class Jobs implements SmartLifecycle {
     }
 
     private void wakeAfterCommit() {
-        if (manual == null && TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (manual == null) {
             // Inside a transaction the job is invisible until the commit: look for due jobs right after it.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.triggerCheckForDueExecutions();
-                }
-            });
+            AfterCommit.run(scheduler::triggerCheckForDueExecutions);
         }
     }
 
