@@ -1,8 +1,10 @@
 package dev.deskloop.ingest;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.deskloop.audit.RateLimitedAudit;
@@ -17,6 +19,7 @@ import dev.deskloop.helpdesk.MalformedDelivery;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookCheck;
 import dev.deskloop.platform.Ids;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,7 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What {@code POST /hooks/{connectionId}} (and {@code /hooks/intercom} for the Intercom app's single URL) does with a
@@ -45,19 +47,18 @@ class WebhookIntake {
     private final RefusedDeliveries refused;
     private final InboxDrain drain;
     private final RateLimitedAudit audit;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     WebhookIntake(Connections connections, HelpdeskProviders providers, Inbox inbox, RefusedDeliveries refused,
-                  InboxDrain drain, RateLimitedAudit audit, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+                  InboxDrain drain, RateLimitedAudit audit, Clock clock, MeterRegistry metrics) {
         this.connections = connections;
         this.providers = providers;
         this.inbox = inbox;
         this.refused = refused;
         this.drain = drain;
         this.audit = audit;
-        this.transaction = transaction;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -80,7 +81,7 @@ class WebhookIntake {
             // Never 410: Intercom would disable the app's whole subscription.
             auditLimited("intercom:" + delivery.accountKey(), null, "webhook.dropped", "Intercom delivery",
                     "no active connection for Intercom workspace " + delivery.accountKey());
-            metrics.counter("deskloop.webhooks", "provider", "intercom", "outcome", "dropped").increment();
+            count("intercom", "dropped");
             return answer(HttpStatus.OK, "dropped");
         }
         return store(connection.get(), delivery, raw);
@@ -91,7 +92,7 @@ class WebhookIntake {
         Optional<UUID> id = Ids.parse(connectionId);
         Optional<Connections.WebhookReceiver> found = id.flatMap(value -> connections.receiver(value, false));
         if (found.isEmpty()) {
-            metrics.counter("deskloop.webhooks", "provider", "unknown", "outcome", "unknown_connection").increment();
+            count("unknown", "unknown_connection");
             return problem(HttpStatus.NOT_FOUND, "Unknown webhook address");
         }
         Connection connection = found.get().connection();
@@ -146,10 +147,9 @@ class WebhookIntake {
         String note = ignored ? ((HelpdeskEvent.Ignored) delivery.event()).reason()
                 : hold ? "kept while the connection is " + connection.status().wireName() : null;
         try {
-            transaction.executeWithoutResult(tx -> {
-                inbox.insert(connection.workspaceId(), connection.id(), connection.provider(), delivery.eventId(),
-                        cut(delivery.topic()), raw, status, note);
-            });
+            // One statement, committed by itself: the answer goes out after it.
+            inbox.insert(connection.workspaceId(), connection.id(), connection.provider(), delivery.eventId(),
+                    cut(delivery.topic()), raw, status, note);
         } catch (DuplicateKeyException duplicate) {
             countedDuplicate(connection, delivery);
             return duplicate(provider);
@@ -159,13 +159,13 @@ class WebhookIntake {
                 return duplicate(provider);
             }
             // Not stored: ask the provider to send it again rather than lose it.
-            metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "busy").increment();
+            count(provider, "busy");
             return WebhookAnswer.busy();
         }
         if (status == InboxStatus.RECEIVED) {
             drain.wake();
         }
-        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", status.wireName()).increment();
+        count(provider, status.wireName());
         if (ignored) {
             auditLimited("ignored:" + connection.id(), connection.workspaceId(), "webhook.ignored",
                     connection.provider().displayName() + " delivery " + delivery.eventId(), note);
@@ -174,7 +174,7 @@ class WebhookIntake {
     }
 
     private WebhookAnswer duplicate(String provider) {
-        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", "duplicate").increment();
+        count(provider, "duplicate");
         return answer(HttpStatus.OK, "duplicate");
     }
 
@@ -196,7 +196,7 @@ class WebhookIntake {
         refused.count(connection, RefusedDelivery.Outcome.DROPPED, reason);
         auditLimited("gone:" + connection.id(), connection.workspaceId(), "webhook.dropped",
                 connection.provider().displayName() + " delivery", reason);
-        metrics.counter("deskloop.webhooks", "provider", connection.provider().wireName(), "outcome", "gone").increment();
+        count(connection.provider().wireName(), "gone");
         if (connection.provider() == ProviderId.INTERCOM) {
             return answer(HttpStatus.OK, "dropped");
         }
@@ -218,12 +218,18 @@ class WebhookIntake {
     private void refused(String provider, Connection connection, RefusedDelivery.Outcome outcome, String reason,
                          String sender) {
         String name = outcome.wireName();
-        metrics.counter("deskloop.webhooks", "provider", provider, "outcome", name).increment();
+        count(provider, name);
         if (connection != null) {
             refused.count(connection, outcome, reason);
         }
         auditLimited(name + ":" + (connection == null ? provider : connection.id()),
                 connection == null ? null : connection.workspaceId(), "webhook." + name, sender + " delivery", reason);
+    }
+
+    /** Counts a delivery in {@code deskloop.webhooks}; the counters are looked up once, not on every delivery. */
+    private void count(String provider, String outcome) {
+        counters.computeIfAbsent(provider + ":" + outcome,
+                key -> metrics.counter("deskloop.webhooks", "provider", provider, "outcome", outcome)).increment();
     }
 
     /** At most one audit entry per kind and connection a minute, so a flood cannot flood the audit log. */

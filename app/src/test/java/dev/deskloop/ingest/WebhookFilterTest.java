@@ -84,7 +84,7 @@ class WebhookFilterTest {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();
-        WebhookIntake blocking = new WebhookIntake(null, null, null, null, null, null, null, null, null) {
+        WebhookIntake blocking = new WebhookIntake(null, null, null, null, null, null, null, null) {
             @Override
             WebhookAnswer intercom(byte[] raw, Function<String, String> headers) {
                 received.incrementAndGet();
