@@ -122,7 +122,13 @@ class InboxDrain implements WorkSource, SmartLifecycle {
                 }
                 free.acquire();
                 int available = 1 + free.drainPermits();
-                List<UUID> batch = claim(available);
+                List<UUID> batch;
+                try {
+                    batch = claim(available);
+                } catch (RuntimeException e) {
+                    free.release(available);
+                    throw e;
+                }
                 free.release(available - batch.size());
                 for (UUID id : batch) {
                     executor.execute(() -> {
