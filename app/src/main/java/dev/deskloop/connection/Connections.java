@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.deskloop.helpdesk.OAuthGrant;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookRegistration;
+import dev.deskloop.platform.AfterCommit;
 import dev.deskloop.platform.crypto.KeyRotation;
 import dev.deskloop.platform.crypto.TokenCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,9 +89,13 @@ public class Connections implements KeyRotation.EncryptedSecrets {
     private record CachedReceiver(WebhookReceiver receiver, long readAt) {
     }
 
-    /** Every change to a connection row goes through here first, so that no reused copy outlives it. */
+    /**
+     * Every change to a connection row goes through here first, so that no reused copy outlives it: the copy is
+     * dropped now and again once the transaction commits, in case a delivery read the old row in between.
+     */
     private JdbcClient.StatementSpec change(UUID id, String sql) {
         receivers.remove(id);
+        AfterCommit.run(() -> receivers.remove(id));
         return jdbc.sql(sql);
     }
 
