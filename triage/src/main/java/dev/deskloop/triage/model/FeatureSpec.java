@@ -37,14 +37,4 @@ public record FeatureSpec(int titleTokens, int textTokens, double embeddingScale
     public static FeatureSpec defaults() {
         return new FeatureSpec(0, 96, 1.0, 1.0, 1.0, 0.0, NormalizedTicket.CLASSIFICATION_CHARS, 1e-3, true);
     }
-
-    public FeatureSpec withGroupScale(double scale) {
-        return new FeatureSpec(titleTokens, textTokens, embeddingScale, wordScale, charScale, scale, maxChars, l2,
-                balanced, cueScale);
-    }
-
-    public FeatureSpec withCueScale(double scale) {
-        return new FeatureSpec(titleTokens, textTokens, embeddingScale, wordScale, charScale, groupScale, maxChars, l2,
-                balanced, scale);
-    }
 }
