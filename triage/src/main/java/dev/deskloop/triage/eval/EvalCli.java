@@ -6,6 +6,7 @@ import dev.deskloop.triage.builtin.BuiltinTriageEngine;
 import dev.deskloop.triage.json.LabelledTicket;
 import dev.deskloop.triage.json.TriageJson;
 import dev.deskloop.triage.model.FeatureSpec;
+import dev.deskloop.triage.model.MiniLmEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,13 +24,25 @@ import java.util.List;
 public final class EvalCli {
 
     private static final String USAGE = """
-            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--spec SPEC[;SPEC...]]] [--verbose]
-                          [--dev FILE.jsonl] [--services FILE.yaml]
+            usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--fold K] [--spec SPEC[;SPEC...]]]
+                          [--encoder stock|FILE.onnx] [--head shipped|none|PREFIX] [--head-weight W[,W...]]
+                          [--verbose] [--dev FILE.jsonl] [--services FILE.yaml]
               --datasets DIR   folder that contains nlbse24/issues_train.csv and issues_test.csv
               --only WHICH     run only the NLBSE'24 benchmark or only the labelled ticket set
               --cv [FOLDS]     cross-validate on the training data only (for tuning): the built-in engine on
                                the ticket train split instead of scoring the dev split, and the NLBSE'24
                                classifier on issues_train.csv instead of scoring issues_test.csv
+              --fold K         with --cv: hold out fold K alone (0-based) on NLBSE'24, for an encoder
+                               fine-tuned on the other folds
+              --encoder WHICH  the MiniLM copy whose embeddings the NLBSE'24 classifier reads: stock (default)
+                               or an ONNX file
+              --head WHICH     a MiniLM copy fine-tuned on NLBSE'24 training issues whose head's
+                               log-probabilities are added to the classifier's: shipped (eval/nlbse-minilm,
+                               the default when scoring issues_test.csv), none (the default with --cv: the
+                               shipped copy has seen every training issue) or PREFIX for PREFIX.onnx and
+                               PREFIX.head.json (as ./deskloop finetune --holdout K --out PREFIX writes)
+              --head-weight W  the weight of those log-probabilities (default 0.5); with --cv a list
+                               separated by ',' is compared
               --spec SPECS     with --cv: the settings to compare, separated by ';', each
                                titleTokens,textTokens,embedding,word,char,l2[,group[,cues]] (default: the
                                shipped settings)
@@ -48,6 +61,10 @@ public final class EvalCli {
         Path datasets = null;
         String only = null;
         int folds = 0;
+        int fold = -1;
+        String encoderName = null;
+        String head = null;
+        List<Double> headWeights = List.of(NlbseEvaluation.HEAD_WEIGHT);
         boolean verbose = false;
         Path dev = null;
         Path services = null;
@@ -59,6 +76,10 @@ public final class EvalCli {
                     case "--only" -> only = value(args, ++i, "--only");
                     case "--cv" -> folds = i + 1 < args.length && args[i + 1].matches("\\d+")
                             ? Integer.parseInt(args[++i]) : 5;
+                    case "--fold" -> fold = number(value(args, ++i, "--fold"), "--fold");
+                    case "--encoder" -> encoderName = value(args, ++i, "--encoder");
+                    case "--head" -> head = value(args, ++i, "--head");
+                    case "--head-weight" -> headWeights = weights(value(args, ++i, "--head-weight"));
                     case "--verbose" -> verbose = true;
                     case "--spec" -> specs = specs(value(args, ++i, "--spec"));
                     case "--dev" -> dev = Path.of(value(args, ++i, "--dev"));
@@ -79,6 +100,12 @@ public final class EvalCli {
             if (folds == 1) {
                 throw new IllegalArgumentException("--cv needs at least 2 folds");
             }
+            if (fold >= 0 && (folds == 0 || fold >= folds)) {
+                throw new IllegalArgumentException("--fold needs --cv and a fold below the number of folds");
+            }
+            if (folds == 0 && headWeights.size() > 1) {
+                throw new IllegalArgumentException("--head-weight takes one weight unless with --cv");
+            }
         } catch (IllegalArgumentException e) {
             err.println("eval: " + e.getMessage());
             err.println(USAGE);
@@ -91,11 +118,14 @@ public final class EvalCli {
                     err.println("eval: " + nlbse.resolve("issues_test.csv") + " not found");
                     return 2;
                 }
+                MiniLmEncoder encoder = nlbseEncoder(encoderName);
+                NlbseEvaluation.Fusion fusion = fusion(head != null ? head : folds > 0 ? "none" : "shipped",
+                        headWeights);
                 if (folds > 0) {
                     NlbseEvaluation.crossValidate(nlbse, specs != null ? specs : List.of(NlbseEvaluation.SPEC),
-                            folds, out);
+                            folds, fold, encoder, fusion, out);
                 } else {
-                    NlbseEvaluation.run(nlbse, out);
+                    NlbseEvaluation.run(nlbse, encoder, fusion, out);
                 }
             }
             if (!"nlbse".equals(only)) {
@@ -122,6 +152,51 @@ public final class EvalCli {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             err.println("eval: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static MiniLmEncoder nlbseEncoder(String name) {
+        if (name == null || "stock".equals(name)) {
+            return MiniLmEncoder.shared();
+        }
+        return MiniLmEncoder.load(existing(Path.of(name), "--encoder"));
+    }
+
+    private static NlbseEvaluation.Fusion fusion(String head, List<Double> weights) throws IOException {
+        return switch (head) {
+            case "none" -> null;
+            case "shipped" -> new NlbseEvaluation.Fusion(MiniLmEncoder.load(NlbseEvaluation.ENCODER),
+                    EncoderHead.parse(resource(NlbseEvaluation.HEAD)), weights);
+            default -> new NlbseEvaluation.Fusion(
+                    MiniLmEncoder.load(existing(Path.of(head + ".onnx"), "--head")),
+                    EncoderHead.parse(Files.readString(existing(Path.of(head + ".head.json"), "--head"))), weights);
+        };
+    }
+
+    private static Path existing(Path file, String option) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + ": " + file + " is not a file");
+        }
+        return file;
+    }
+
+    private static List<Double> weights(String text) {
+        List<Double> weights = new ArrayList<>();
+        for (String one : text.split(",")) {
+            try {
+                weights.add(Double.parseDouble(one.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--head-weight: not a number: " + one);
+            }
+        }
+        return weights;
+    }
+
+    private static int number(String text, String option) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a whole number: " + text);
         }
     }
 

