@@ -65,13 +65,9 @@ final class NlbseEvaluation {
                 train.size(), trainFile.getFileName(), test.size(), testFile.getFileName());
 
         long start = System.nanoTime();
-        TextClassifier classifier = TextClassifier.train(SPEC, features(train, SPEC, encoder),
+        TextClassifier classifier = train(SPEC, features(train, SPEC, encoder),
                 train.stream().map(NlbseIssue::label).toList());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        if (!classifier.labels().equals(LABELS)) {
-            throw new IllegalArgumentException("issues_train.csv has the labels " + classifier.labels() + ", not "
-                    + LABELS);
-        }
 
         start = System.nanoTime();
         List<RawFeatures> testFeatures = features(test, SPEC, encoder);
@@ -136,9 +132,8 @@ final class NlbseEvaluation {
      * once for all specs that embed the same way. With {@code onlyFold} ≥ 0 only that fold is held out and scored:
      * for an encoder fine-tuned on the other folds, which has seen every issue but those.
      */
-    static Map<FeatureSpec, Double> crossValidate(Path directory, List<FeatureSpec> specs, int folds, int onlyFold,
-                                                  MiniLmEncoder encoder, Fusion fusion, PrintStream out)
-            throws IOException {
+    static void crossValidate(Path directory, List<FeatureSpec> specs, int folds, int onlyFold, MiniLmEncoder encoder,
+                              Fusion fusion, PrintStream out) throws IOException {
         List<NlbseIssue> train = NlbseDataset.read(directory.resolve("issues_train.csv"));
         List<Integer> heldOut = IntStream.range(0, folds).filter(f -> onlyFold < 0 || f == onlyFold).boxed().toList();
         out.printf("NLBSE'24 %d-fold cross-validation on issues_train.csv only: %d issues%s%n", folds, train.size(),
@@ -146,7 +141,6 @@ final class NlbseEvaluation {
         List<String> labels = train.stream().map(NlbseIssue::label).toList();
         double[][] head = fusion == null ? null : fusion.logProbabilities(train);
         Map<String, List<RawFeatures>> cache = new LinkedHashMap<>();
-        Map<FeatureSpec, Double> result = new LinkedHashMap<>();
         for (FeatureSpec spec : specs) {
             String key = spec.titleTokens() + "/" + spec.textTokens() + "/" + spec.maxChars();
             List<RawFeatures> features = cache.computeIfAbsent(key, k -> features(train, spec, encoder));
@@ -160,7 +154,7 @@ final class NlbseEvaluation {
                         y.add(labels.get(i));
                     }
                 }
-                TextClassifier classifier = TextClassifier.train(spec, x, y);
+                TextClassifier classifier = train(spec, x, y);
                 for (int i = fold; i < train.size(); i += folds) {
                     logProbabilities[i] = log(classifier.probabilities(features.get(i)));
                 }
@@ -170,12 +164,20 @@ final class NlbseEvaluation {
                 Map<String, Double> perProject = perProject(train, logProbabilities, head, weight);
                 perProject.values().forEach(f1 -> line.append(String.format(" %.3f", f1)));
                 double mean = perProject.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                result.put(spec, mean);
                 out.printf("cv macro-F1 %.3f (projects%s)  %s%s%n", mean, line, spec,
                         fusion == null ? "" : String.format(" + fine-tuned head × %.2f", weight));
             }
         }
-        return result;
+    }
+
+    /** A classifier whose probabilities come in the order of {@link #LABELS}, which the scoring relies on. */
+    private static TextClassifier train(FeatureSpec spec, List<RawFeatures> features, List<String> labels) {
+        TextClassifier classifier = TextClassifier.train(spec, features, labels);
+        if (!classifier.labels().equals(LABELS)) {
+            throw new IllegalArgumentException("the training issues have the labels " + classifier.labels()
+                    + ", not " + LABELS);
+        }
+        return classifier;
     }
 
     /** Per-project macro-F1 of the issues that have log-probabilities, with the head's added times its weight. */

@@ -89,7 +89,7 @@ class EvalCliTest {
 
     @Test
     void crossValidatesOneHeldOutFoldAlone(@TempDir Path dir) throws IOException {
-        int status = run("--datasets", tinyNlbse(dir).toString(), "--only", "nlbse", "--cv", "3", "--fold", "1");
+        int status = run("--datasets", tinyNlbse(dir).toString(), "--only", "nlbse", "--cv", "4", "--fold", "1");
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("12 issues, fold 1 held out alone")
