@@ -25,7 +25,8 @@ public final class EvalCli {
 
     private static final String USAGE = """
             usage: EvalCli --datasets DIR [--only nlbse|tickets] [--cv [FOLDS] [--fold K] [--spec SPEC[;SPEC...]]]
-                          [--encoder stock|FILE.onnx] [--head shipped|none|PREFIX] [--head-weight W[,W...]]
+                          [--encoder stock|FILE.onnx] [--head shipped|none|PREFIX[,PREFIX...]]
+                          [--head-weight W[,W...]]
                           [--verbose] [--dev FILE.jsonl] [--services FILE.yaml]
               --datasets DIR   folder that contains nlbse24/issues_train.csv and issues_test.csv
               --only WHICH     run only the NLBSE'24 benchmark or only the labelled ticket set
@@ -40,7 +41,8 @@ public final class EvalCli {
                                log-probabilities are added to the classifier's: shipped (eval/nlbse-minilm,
                                the default when scoring issues_test.csv), none (the default with --cv: the
                                shipped copy has seen every training issue) or PREFIX for PREFIX.onnx and
-                               PREFIX.head.json (as ./deskloop finetune --holdout K --out PREFIX writes)
+                               PREFIX.head.json (as ./deskloop finetune --holdout K --out PREFIX writes);
+                               several PREFIXes separated by ',' average their log-probabilities
               --head-weight W  the weight of those log-probabilities (default 0.5); with --cv a list
                                separated by ',' is compared
               --spec SPECS     with --cv: the settings to compare, separated by ';', each
@@ -163,14 +165,20 @@ public final class EvalCli {
     }
 
     private static NlbseEvaluation.Fusion fusion(String head, List<Double> weights) throws IOException {
-        return switch (head) {
-            case "none" -> null;
-            case "shipped" -> new NlbseEvaluation.Fusion(MiniLmEncoder.load(NlbseEvaluation.ENCODER),
+        if ("none".equals(head)) {
+            return null;
+        }
+        if ("shipped".equals(head)) {
+            return new NlbseEvaluation.Fusion(MiniLmEncoder.load(NlbseEvaluation.ENCODER),
                     EncoderHead.parse(resource(NlbseEvaluation.HEAD)), weights);
-            default -> new NlbseEvaluation.Fusion(
-                    MiniLmEncoder.load(existing(Path.of(head + ".onnx"), "--head")),
-                    EncoderHead.parse(Files.readString(existing(Path.of(head + ".head.json"), "--head"))), weights);
-        };
+        }
+        List<NlbseEvaluation.Member> members = new ArrayList<>();
+        for (String prefix : head.split(",")) {
+            members.add(new NlbseEvaluation.Member(
+                    MiniLmEncoder.load(existing(Path.of(prefix.strip() + ".onnx"), "--head")),
+                    EncoderHead.parse(Files.readString(existing(Path.of(prefix.strip() + ".head.json"), "--head")))));
+        }
+        return new NlbseEvaluation.Fusion(members, weights);
     }
 
     private static Path existing(Path file, String option) {

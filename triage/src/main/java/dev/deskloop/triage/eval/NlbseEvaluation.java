@@ -201,22 +201,47 @@ final class NlbseEvaluation {
     }
 
     /**
-     * The fine-tuned encoder and the linear layer trained with it: their log-probabilities are added to the
-     * classifier's, times a weight.
+     * One or more fine-tuned encoders, each with the linear layer trained with it: the mean of their
+     * log-probabilities is added to the classifier's, times a weight.
      */
-    record Fusion(MiniLmEncoder encoder, EncoderHead head, List<Double> weights) {
+    record Fusion(List<Member> members, List<Double> weights) {
 
         Fusion {
-            if (!head.labels().equals(LABELS)) {
-                throw new IllegalArgumentException("the head's labels are " + head.labels() + ", not " + LABELS);
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("a fusion needs at least one fine-tuned copy");
             }
+            members = List.copyOf(members);
             weights = List.copyOf(weights);
         }
 
+        Fusion(MiniLmEncoder encoder, EncoderHead head, List<Double> weights) {
+            this(List.of(new Member(encoder, head)), weights);
+        }
+
         double[][] logProbabilities(List<NlbseIssue> issues) {
-            return issues.parallelStream()
-                    .map(issue -> head.logProbabilities(encoder.embed(input(issue).joined(), SPEC.textTokens())))
-                    .toArray(double[][]::new);
+            double[][] sum = new double[issues.size()][LABELS.size()];
+            for (Member member : members) {
+                double[][] one = issues.parallelStream()
+                        .map(issue -> member.head().logProbabilities(
+                                member.encoder().embed(input(issue).joined(), SPEC.textTokens())))
+                        .toArray(double[][]::new);
+                for (int i = 0; i < sum.length; i++) {
+                    for (int k = 0; k < LABELS.size(); k++) {
+                        sum[i][k] += one[i][k] / members.size();
+                    }
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** A fine-tuned encoder and its head, whose labels must be {@link #LABELS} in that order. */
+    record Member(MiniLmEncoder encoder, EncoderHead head) {
+
+        Member {
+            if (!head.labels().equals(LABELS)) {
+                throw new IllegalArgumentException("the head's labels are " + head.labels() + ", not " + LABELS);
+            }
         }
     }
 
