@@ -100,7 +100,8 @@ final class IntercomClient implements HelpdeskClient {
 
     /**
      * Reads {@code path} for this client and for {@link IntercomWriter}'s marker search: errors are mapped by
-     * {@link ProviderHttp}, and an empty body is refused as an answer the API does not document.
+     * {@link ProviderHttp}, and an empty body, which the API never sends on purpose, is taken as a
+     * failure worth retrying (a write whose marker search meets it is tried again, not dead-lettered).
      */
     JsonNode get(String accessToken, String path) {
         JsonNode body = ProviderHttp.call("reading an Intercom conversation", () -> http.client().get()
@@ -110,7 +111,7 @@ final class IntercomClient implements HelpdeskClient {
                 .retrieve()
                 .body(JsonNode.class));
         if (body == null) {
-            throw new HelpdeskApiException.Rejected(200, "Intercom answered with an empty body");
+            throw new HelpdeskApiException.Unavailable("Intercom answered with an empty body", null);
         }
         return body;
     }

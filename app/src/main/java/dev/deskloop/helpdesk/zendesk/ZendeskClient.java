@@ -113,7 +113,8 @@ final class ZendeskClient implements HelpdeskClient {
 
     /**
      * Reads {@code url} for this client and for {@link ZendeskWriter}'s marker search: errors are mapped by
-     * {@link ProviderHttp}, and an empty body is refused as an answer the API does not document.
+     * {@link ProviderHttp}, and an empty body, which the API never sends on purpose, is taken as a
+     * failure worth retrying (a write whose marker search meets it is tried again, not dead-lettered).
      */
     JsonNode get(String what, String accessToken, String url) {
         JsonNode body = ProviderHttp.call(what, () -> http.client().get()
@@ -123,7 +124,7 @@ final class ZendeskClient implements HelpdeskClient {
                 .retrieve()
                 .body(JsonNode.class));
         if (body == null) {
-            throw new HelpdeskApiException.Rejected(200, "Zendesk answered with an empty body");
+            throw new HelpdeskApiException.Unavailable("Zendesk answered with an empty body", null);
         }
         return body;
     }

@@ -1,10 +1,12 @@
 package dev.deskloop.helpdesk.intercom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.deskloop.helpdesk.HelpdeskApiException;
 import dev.deskloop.helpdesk.HelpdeskAttachment;
 import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
@@ -75,6 +77,16 @@ class IntercomClientTest {
         assertThat(first).extracting(HelpdeskAttachment::contentType).containsOnlyNulls();
         assertThat(ticket.messages().get(1).attachments()).hasSize(HelpdeskAttachment.MAX_PER_MESSAGE);
         assertThat(ticket.messages().get(2).attachments()).isEmpty();
+    }
+
+    @Test
+    void anEmptyAnswerIsAFailureWorthRetryingNotARefusal() {
+        intercom.answer("/conversations/55", "");
+
+        assertThatThrownBy(() -> client.fetch("sim0app1", "token", "55"))
+                .isInstanceOf(HelpdeskApiException.Unavailable.class)
+                .hasMessageContaining("empty body")
+                .hasMessageNotContaining("token");
     }
 
     private void answer(String sourceAttachments, String parts) {

@@ -1,11 +1,13 @@
 package dev.deskloop.helpdesk.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.deskloop.helpdesk.HelpdeskApiException;
 import dev.deskloop.helpdesk.HelpdeskAttachment;
 import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.http.CannedProvider;
@@ -71,6 +73,16 @@ class ZendeskClientTest {
         assertThat(many).hasSize(HelpdeskAttachment.MAX_PER_MESSAGE);
         assertThat(many.getFirst().name()).isEqualTo("f0.txt");
         assertThat(ticket.messages().get(2).attachments()).isEmpty();
+    }
+
+    @Test
+    void anEmptyAnswerIsAFailureWorthRetryingNotARefusal() {
+        zendesk.answer("/acme/api/v2/tickets/7.json", "");
+
+        assertThatThrownBy(() -> client.fetch("acme", "token", "7"))
+                .isInstanceOf(HelpdeskApiException.Unavailable.class)
+                .hasMessageContaining("empty body")
+                .hasMessageNotContaining("token");
     }
 
     private void answer(String comments) {
