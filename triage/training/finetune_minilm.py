@@ -116,6 +116,13 @@ def export(model, quantized_file):
     quantize_dynamic(onnx_file, quantized_file, weight_type=QuantType.QUInt8)
 
 
+def write(model, head, labels, prefix):
+    export(model, prefix + '.onnx')
+    with open(prefix + '.head.json', 'w', encoding='utf-8') as out:
+        json.dump({'labels': labels, 'scale': SCALE, 'weight': head.weight.detach().tolist(),
+                   'bias': head.bias.detach().tolist()}, out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--texts', required=True, help='JSON lines from TrainingTexts')
@@ -128,6 +135,7 @@ def main():
     parser.add_argument('--seed', type=int, default=13)
     parser.add_argument('--folds', type=int, default=5)
     parser.add_argument('--holdout', type=int, default=-1, help='leave out and score this fold')
+    parser.add_argument('--snapshots', default='', help='also write PREFIX-eN.onnx and PREFIX-eN.head.json after these epochs, e.g. 1,2')
     parser.add_argument('--out', required=True, help='output prefix: writes PREFIX.onnx and PREFIX.head.json')
     args = parser.parse_args()
 
@@ -149,7 +157,9 @@ def main():
     head = torch.nn.Linear(384, len(labels))
     optimizer = torch.optim.AdamW([{'params': model.parameters(), 'lr': args.lr},
                                    {'params': head.parameters(), 'lr': 1e-3}], weight_decay=0.01)
-    steps = int(args.epochs * ((len(train) + args.batch - 1) // args.batch))
+    per_epoch = (len(train) + args.batch - 1) // args.batch
+    snapshots = {int(e) for e in args.snapshots.split(',') if e}
+    steps = int(args.epochs * per_epoch)
     warm_up = max(1, steps // 10)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warm_up, max(0.0, (steps - s) / (steps - warm_up))))
@@ -174,6 +184,8 @@ def main():
             optimizer.step()
             schedule.step()
             step += 1
+            if step % per_epoch == 0 and step // per_epoch in snapshots and step < steps:
+                write(model, head, labels, f'{args.out}-e{step // per_epoch}')
             if step % 25 == 0:
                 print(f'step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s', flush=True)
     if held_out:
@@ -187,10 +199,7 @@ def main():
         accuracy = sum(1 for e, p in zip(expected, predicted) if e == p) / len(expected)
         print(f'fold {args.holdout} held out: head alone accuracy {accuracy:.3f}, '
               f'macro-F1 {macro_f1(expected, predicted, len(labels)):.3f}')
-    export(model, args.out + '.onnx')
-    with open(args.out + '.head.json', 'w', encoding='utf-8') as out:
-        json.dump({'labels': labels, 'scale': SCALE, 'weight': head.weight.detach().tolist(),
-                   'bias': head.bias.detach().tolist()}, out)
+    write(model, head, labels, args.out)
     print(f'wrote {args.out}.onnx and {args.out}.head.json in {time.time() - start:.0f} s')
 
 
