@@ -1,5 +1,8 @@
 package dev.deskloop.triage.eval;
 
+import dev.deskloop.triage.builtin.BuiltinTriageEngine;
+import dev.deskloop.triage.json.LabelledTicket;
+import dev.deskloop.triage.text.TicketNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the NLBSE'24 training issues as JSON lines {@code {"repo", "label", "text"}}, where {@code text} is exactly
  * what the classifier embeds (title and the body's prose). {@code triage/training/finetune_minilm.py} fine-tunes
- * MiniLM on these lines; only {@code issues_train.csv} is ever written.
+ * MiniLM on these lines; only {@code issues_train.csv} is ever written. With {@code --tickets} it writes the labelled
+ * support tickets of a JSONL file instead ({@code {"label", "text"}}, the category's wire name and the subject and
+ * customer text the engine's classifier embeds).
  */
 public final class TrainingTexts {
 
@@ -23,11 +28,18 @@ public final class TrainingTexts {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: TrainingTexts NLBSE24_DIR OUT.jsonl");
+        boolean tickets = args.length == 3 && args[0].equals("--tickets");
+        if (args.length != 2 && !tickets) {
+            System.err.println("usage: TrainingTexts NLBSE24_DIR OUT.jsonl\n"
+                    + "       TrainingTexts --tickets TICKETS.jsonl OUT.jsonl");
             System.exit(2);
         }
         try {
+            if (tickets) {
+                int written = writeTickets(Path.of(args[1]), Path.of(args[2]));
+                System.err.printf("wrote %d labelled tickets to %s%n", written, args[2]);
+                return;
+            }
             int written = write(Path.of(args[0]), Path.of(args[1]));
             System.err.printf("wrote %d training issues to %s%n", written, args[1]);
         } catch (IOException | IllegalArgumentException e) {
@@ -49,5 +61,20 @@ public final class TrainingTexts {
             }
         }
         return issues.size();
+    }
+
+    static int writeTickets(Path labelled, Path output) throws IOException {
+        List<LabelledTicket> tickets = LabelledTicket.parseAll(Files.readString(labelled), labelled.toString());
+        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            for (LabelledTicket ticket : tickets) {
+                Map<String, String> line = new LinkedHashMap<>();
+                line.put("label", ticket.category().wireName());
+                line.put("text", BuiltinTriageEngine.classifierInput(TicketNormalizer.normalize(ticket.document()))
+                        .joined());
+                out.write(JSON.writeValueAsString(line));
+                out.newLine();
+            }
+        }
+        return tickets.size();
     }
 }
