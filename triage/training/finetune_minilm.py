@@ -135,7 +135,8 @@ def main():
     parser.add_argument('--seed', type=int, default=13)
     parser.add_argument('--folds', type=int, default=5)
     parser.add_argument('--holdout', type=int, default=-1, help='leave out and score this fold')
-    parser.add_argument('--snapshots', default='', help='also write PREFIX-eN.onnx and PREFIX-eN.head.json after these epochs, e.g. 1,2')
+    parser.add_argument('--snapshots', default='',
+                        help='also write PREFIX-eN.onnx and PREFIX-eN.head.json after these epochs, e.g. 1,2')
     parser.add_argument('--out', required=True, help='output prefix: writes PREFIX.onnx and PREFIX.head.json')
     args = parser.parse_args()
 

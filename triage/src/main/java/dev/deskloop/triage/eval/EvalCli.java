@@ -173,10 +173,11 @@ public final class EvalCli {
                     EncoderHead.parse(resource(NlbseEvaluation.HEAD)), weights);
         }
         List<NlbseEvaluation.Member> members = new ArrayList<>();
-        for (String prefix : head.split(",")) {
+        for (String part : head.split(",")) {
+            String prefix = part.strip();
             members.add(new NlbseEvaluation.Member(
-                    MiniLmEncoder.load(existing(Path.of(prefix.strip() + ".onnx"), "--head")),
-                    EncoderHead.parse(Files.readString(existing(Path.of(prefix.strip() + ".head.json"), "--head")))));
+                    MiniLmEncoder.load(existing(Path.of(prefix + ".onnx"), "--head")),
+                    EncoderHead.parse(Files.readString(existing(Path.of(prefix + ".head.json"), "--head")))));
         }
         return new NlbseEvaluation.Fusion(members, weights);
     }

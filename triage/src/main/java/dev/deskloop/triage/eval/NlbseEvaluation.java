@@ -219,11 +219,11 @@ final class NlbseEvaluation {
         }
 
         double[][] logProbabilities(List<NlbseIssue> issues) {
+            List<String> texts = issues.parallelStream().map(issue -> input(issue).joined()).toList();
             double[][] sum = new double[issues.size()][LABELS.size()];
             for (Member member : members) {
-                double[][] one = issues.parallelStream()
-                        .map(issue -> member.head().logProbabilities(
-                                member.encoder().embed(input(issue).joined(), SPEC.textTokens())))
+                double[][] one = texts.parallelStream()
+                        .map(text -> member.head().logProbabilities(member.encoder().embed(text, SPEC.textTokens())))
                         .toArray(double[][]::new);
                 for (int i = 0; i < sum.length; i++) {
                     for (int k = 0; k < LABELS.size(); k++) {

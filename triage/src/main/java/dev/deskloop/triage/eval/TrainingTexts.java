@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,32 +50,36 @@ public final class TrainingTexts {
     }
 
     static int write(Path nlbseDirectory, Path output) throws IOException {
-        List<NlbseIssue> issues = NlbseDataset.read(nlbseDirectory.resolve("issues_train.csv"));
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            for (NlbseIssue issue : issues) {
-                Map<String, String> line = new LinkedHashMap<>();
-                line.put("repo", issue.repo());
-                line.put("label", issue.label());
-                line.put("text", NlbseEvaluation.input(issue).joined());
-                out.write(JSON.writeValueAsString(line));
-                out.newLine();
-            }
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (NlbseIssue issue : NlbseDataset.read(nlbseDirectory.resolve("issues_train.csv"))) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("repo", issue.repo());
+            line.put("label", issue.label());
+            line.put("text", NlbseEvaluation.input(issue).joined());
+            lines.add(line);
         }
-        return issues.size();
+        return writeLines(lines, output);
     }
 
     static int writeTickets(Path labelled, Path output) throws IOException {
-        List<LabelledTicket> tickets = LabelledTicket.parseAll(Files.readString(labelled), labelled.toString());
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (LabelledTicket ticket : LabelledTicket.parseAll(Files.readString(labelled), labelled.toString())) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("label", ticket.category().wireName());
+            line.put("text", BuiltinTriageEngine.classifierInput(TicketNormalizer.normalize(ticket.document()))
+                    .joined());
+            lines.add(line);
+        }
+        return writeLines(lines, output);
+    }
+
+    private static int writeLines(List<Map<String, String>> lines, Path output) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            for (LabelledTicket ticket : tickets) {
-                Map<String, String> line = new LinkedHashMap<>();
-                line.put("label", ticket.category().wireName());
-                line.put("text", BuiltinTriageEngine.classifierInput(TicketNormalizer.normalize(ticket.document()))
-                        .joined());
+            for (Map<String, String> line : lines) {
                 out.write(JSON.writeValueAsString(line));
                 out.newLine();
             }
         }
-        return tickets.size();
+        return lines.size();
     }
 }
