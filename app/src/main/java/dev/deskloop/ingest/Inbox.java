@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,9 @@ public class Inbox {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** When this instance last claimed a delivery of each connection, as a count of claims: turns go to the others. */
+    private final Map<UUID, Long> lastServed = new HashMap<>();
+    private long turns;
 
     Inbox(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
@@ -37,27 +43,87 @@ public class Inbox {
     }
 
     /**
-     * Claims up to {@code limit} received deliveries, oldest first, for this instance until {@code until}; returns
-     * the ids it got. Instances claiming at the same moment never get the same delivery: a row is claimed only while
-     * still {@code received}, and a concurrent claimer's update finds it no longer is.
+     * Claims up to {@code limit} received deliveries for this instance until {@code until}; returns the ids it got, in
+     * the order of {@link #nextInLine}. Instances claiming at the same moment never get the same delivery: a row is
+     * claimed only while still {@code received}, and a concurrent claimer's update finds it no longer is.
      */
-    List<UUID> claim(int limit, Instant until) {
-        List<UUID> candidates = jdbc.sql("select id from inbox where status = 'received' order by received_at limit :limit")
-                .param("limit", limit).query(UUID.class).list();
+    synchronized List<UUID> claim(int limit, Instant until) {
+        List<Candidate> candidates = nextInLine(limit);
         if (candidates.isEmpty()) {
-            return candidates;
+            return List.of();
         }
         Timestamp lease = Timestamp.from(until);
         int[] updated = transaction.execute(tx -> batch.batchUpdate(
                 "update inbox set status = 'claimed', next_attempt_at = ? where id = ? and status = 'received'",
-                candidates.stream().map(id -> new Object[] {lease, id}).toList()));
+                candidates.stream().map(candidate -> new Object[] {lease, candidate.id()}).toList()));
         List<UUID> claimed = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             if (updated[i] == 1) {
-                claimed.add(candidates.get(i));
+                Candidate candidate = candidates.get(i);
+                claimed.add(candidate.id());
+                if (candidate.connectionId() != null) {
+                    lastServed.put(candidate.connectionId(), ++turns);
+                }
             }
         }
         return claimed;
+    }
+
+    /** A received delivery next in line, with its connection when the delivery was picked for its connection's turn. */
+    private record Candidate(UUID id, UUID connectionId) {
+    }
+
+    /** A connection with received deliveries, and when the oldest of them arrived. */
+    private record Waiting(UUID connectionId, Instant oldest) {
+    }
+
+    /**
+     * The next {@code limit} received deliveries, taking turns between connections. The connection this instance
+     * served least recently goes first (one never served before any other; between equals, the one whose oldest
+     * delivery has waited longest), then the next, each giving its oldest delivery; then each gives its second
+     * oldest, and so on. So a connection with a backlog of thousands (a bulk import, a replay) delays another
+     * connection's new ticket by about one delivery, not by its whole backlog, even when the drain claims one delivery
+     * at a time. Deliveries whose connection has no row (none is expected: see V12) come after, oldest first, so that
+     * nothing stays behind.
+     *
+     * <p>Costs one query over the connection table (an index lookup each), one indexed query per connection taking
+     * a turn (at most {@code limit}), and one more when fewer than {@code limit} deliveries were found.
+     */
+    private List<Candidate> nextInLine(int limit) {
+        List<Waiting> waiting = new ArrayList<>(jdbc.sql("""
+                        select id, oldest from (
+                            select c.id, (select min(i.received_at) from inbox i
+                                          where i.connection_id = c.id and i.status = 'received') as oldest
+                            from connection c) w
+                        where oldest is not null""")
+                .query((rs, row) -> new Waiting(rs.getObject("id", UUID.class), instant(rs, "oldest"))).list());
+        waiting.sort(Comparator.comparingLong((Waiting w) -> lastServed.getOrDefault(w.connectionId(), 0L))
+                .thenComparing(Waiting::oldest).thenComparing(Waiting::connectionId));
+        List<List<UUID>> queues = new ArrayList<>();
+        for (Waiting connection : waiting.subList(0, Math.min(limit, waiting.size()))) {
+            queues.add(jdbc.sql("""
+                            select id from inbox where connection_id = :connection and status = 'received'
+                            order by received_at, id limit :limit""")
+                    .param("connection", connection.connectionId()).param("limit", limit).query(UUID.class).list());
+        }
+        Map<UUID, Candidate> next = new LinkedHashMap<>();
+        for (int turn = 0; next.size() < limit && turn < limit; turn++) {
+            for (int q = 0; q < queues.size() && next.size() < limit; q++) {
+                List<UUID> queue = queues.get(q);
+                if (turn < queue.size()) {
+                    next.put(queue.get(turn), new Candidate(queue.get(turn), waiting.get(q).connectionId()));
+                }
+            }
+        }
+        if (next.size() < limit) {
+            for (UUID id : jdbc.sql("select id from inbox where status = 'received' order by received_at, id limit :limit")
+                    .param("limit", limit).query(UUID.class).list()) {
+                if (next.size() < limit) {
+                    next.putIfAbsent(id, new Candidate(id, null));
+                }
+            }
+        }
+        return new ArrayList<>(next.values());
     }
 
     /** Puts deliveries whose claim lapsed (their instance stopped mid-way) back in line; returns how many. */

@@ -22,8 +22,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes received deliveries straight from the inbox: one thread claims them in batches (oldest first, as many as
- * there are free workers) and hands each to a worker; a stored delivery costs one insert when it arrives, and no job.
+ * Processes received deliveries straight from the inbox: one thread claims them in batches (as many as there are free
+ * workers; connections take turns, and each connection's deliveries go oldest first: {@link Inbox#claim}) and hands
+ * each to a worker; a stored delivery costs one insert when it arrives, and no job.
  * The webhook endpoint wakes the drain after each commit; without a wake-up it looks every polling interval
  * ({@code deskloop.jobs.polling-interval}), so deliveries stored by another instance are found too.
  *
