@@ -1,6 +1,7 @@
 package dev.deskloop.connection;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -45,15 +46,18 @@ public class ConnectionTokens {
         if (!dueForRefresh(connection)) {
             return connections.accessToken(connectionId);
         }
-        return refresh(connectionId, false);
+        return refresh(connectionId, null);
     }
 
     /**
-     * Refreshes now (after the provider answered 401 to a token that looked valid). Returns the new token, or fails
-     * with {@code Unauthorized} after marking the connection {@code connection_error}.
+     * Refreshes now, after the provider answered 401 to {@code refusedToken}, a token that looked valid. When another
+     * caller has already replaced that token, returns the replacement without refreshing again: providers that rotate
+     * refresh tokens (Zendesk) revoke the previous access token at each refresh, so a second rotation would revoke the
+     * token the first caller is about to retry with. Returns the new token, or fails with {@code Unauthorized} after
+     * marking the connection {@code connection_error}.
      */
-    public String refreshAfterUnauthorized(UUID connectionId) {
-        return refresh(connectionId, true);
+    public String refreshAfterUnauthorized(UUID connectionId, String refusedToken) {
+        return refresh(connectionId, Objects.requireNonNull(refusedToken, "refusedToken"));
     }
 
     /**
@@ -61,10 +65,11 @@ public class ConnectionTokens {
      * still refuses, marks the connection {@code connection_error} and rethrows.
      */
     public <T> T withToken(Connection connection, Function<String, T> call) {
+        String token = accessToken(connection.id());
         try {
-            return call.apply(accessToken(connection.id()));
+            return call.apply(token);
         } catch (HelpdeskApiException.Unauthorized first) {
-            String fresh = refreshAfterUnauthorized(connection.id());
+            String fresh = refreshAfterUnauthorized(connection.id(), token);
             try {
                 return call.apply(fresh);
             } catch (HelpdeskApiException.Unauthorized second) {
@@ -85,7 +90,7 @@ public class ConnectionTokens {
         int refreshed = 0;
         for (UUID id : connections.dueForRefresh(clock.instant().plus(settings.refreshMargin()))) {
             try {
-                refresh(id, false);
+                refresh(id, null);
                 refreshed++;
             } catch (HelpdeskApiException | Refusal e) {
                 // Already recorded on the connection; go on with the others.
@@ -94,7 +99,9 @@ public class ConnectionTokens {
         return refreshed;
     }
 
-    private String refresh(UUID connectionId, boolean force) {
+    /** Refreshes when due, or at once when {@code refusedToken} (the token the provider refused) is still the current one. */
+    private String refresh(UUID connectionId, String refusedToken) {
+        boolean force = refusedToken != null;
         Outcome outcome = transaction.execute(status -> {
             Connection locked = connections.lock(connectionId).orElseThrow(() -> new Refusal("The connection is gone."));
             if (!locked.status().active() || locked.status() == ConnectionStatus.CONNECTION_ERROR) {
@@ -103,6 +110,12 @@ public class ConnectionTokens {
             }
             if (!force && !dueForRefresh(locked)) {
                 return Outcome.token(connections.accessToken(connectionId)); // another caller refreshed while we waited
+            }
+            if (force) {
+                String current = connections.accessToken(connectionId);
+                if (current != null && !current.equals(refusedToken)) {
+                    return Outcome.token(current); // another caller replaced the refused token while we waited
+                }
             }
             Connections.Secrets secrets = connections.secrets(connectionId);
             HelpdeskProvider helpdesk = providers.get(locked.provider());

@@ -1,5 +1,6 @@
 package dev.deskloop.helpdesk;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,18 @@ public abstract sealed class HelpdeskApiException extends RuntimeException {
         public Instant retryAt() {
             return retryAt;
         }
+
+        /**
+         * When to try again: the provider's time, but never straight back at a provider that just said 429, even when
+         * its reset time has passed by our clock (a clock ahead of the provider's, or {@code Retry-After: 0}).
+         */
+        public Instant retryAt(Instant now) {
+            Instant soonest = now.plus(MIN_WAIT);
+            return retryAt.isAfter(soonest) ? retryAt : soonest;
+        }
+
+        /** The least wait after a 429. */
+        public static final Duration MIN_WAIT = Duration.ofSeconds(1);
     }
 
     /** 404: the ticket, webhook or other resource does not exist (any more). */

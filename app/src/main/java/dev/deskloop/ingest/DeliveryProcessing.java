@@ -179,8 +179,9 @@ public class DeliveryProcessing {
     Instant afterFailure(UUID inboxId, Throwable cause) {
         Instant now = clock.instant();
         if (cause instanceof HelpdeskApiException.RateLimited limited) {
-            inbox.waiting(inboxId, "rate limited by the provider", limited.retryAt());
-            return limited.retryAt();
+            Instant at = limited.retryAt(now);
+            inbox.waiting(inboxId, "rate limited by the provider", at);
+            return at;
         }
         String error = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         int attempts = inbox.attempts(inboxId) + 1;

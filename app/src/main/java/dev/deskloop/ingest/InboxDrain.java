@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes received deliveries straight from the inbox: one thread claims them in batches (as many as there are free
@@ -43,6 +44,7 @@ class InboxDrain implements WorkSource, SmartLifecycle {
     private final Inbox inbox;
     private final DeliveryProcessing processing;
     private final ObjectProvider<Jobs> jobs;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final int workers;
     private final Duration pollingInterval;
@@ -53,11 +55,12 @@ class InboxDrain implements WorkSource, SmartLifecycle {
     private Thread claimer;
     private ExecutorService executor;
 
-    InboxDrain(Inbox inbox, DeliveryProcessing processing, ObjectProvider<Jobs> jobs, JobsSettings settings, Clock clock,
-               @Value("${deskloop.command:serve}") String command) {
+    InboxDrain(Inbox inbox, DeliveryProcessing processing, ObjectProvider<Jobs> jobs, TransactionTemplate transaction,
+               JobsSettings settings, Clock clock, @Value("${deskloop.command:serve}") String command) {
         this.inbox = inbox;
         this.processing = processing;
         this.jobs = jobs;
+        this.transaction = transaction;
         this.clock = clock;
         this.workers = settings.threads();
         this.pollingInterval = settings.pollingInterval();
@@ -102,9 +105,17 @@ class InboxDrain implements WorkSource, SmartLifecycle {
         try {
             processing.process(id);
         } catch (RuntimeException e) {
-            Instant next = processing.afterFailure(id, e);
-            if (next != null) {
-                jobs.getObject().schedule(DeliveryProcessing.instance(id), next);
+            try {
+                // The failed attempt and its retry job commit together: a row marked for a retry always has its job.
+                transaction.executeWithoutResult(status -> {
+                    Instant next = processing.afterFailure(id, e);
+                    if (next != null) {
+                        jobs.getObject().schedule(DeliveryProcessing.instance(id), next);
+                    }
+                });
+            } catch (RuntimeException recording) {
+                log.warn("Could not record the failed attempt of delivery {} ({}); its claim lapses after {} and it is "
+                        + "tried again", id, recording.toString(), LEASE);
             }
         }
     }

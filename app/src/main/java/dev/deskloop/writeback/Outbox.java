@@ -84,9 +84,10 @@ public class Outbox {
         OutboxEntry entry = jdbc.sql(SELECT + " where id = :id and workspace_id = :workspace").param("id", outboxId)
                 .param("workspace", caller.workspaceId()).query(Outbox::entry).optional()
                 .orElseThrow(() -> new NotFoundException("Write"));
-        // attempts start again, last_error stays: a write that was tried before is looked for before it is resent.
+        // Attempts start again; those made so far are kept apart, so that the write is looked for before it is resent.
         int revived = jdbc.sql("""
-                        update outbox set status = 'pending', attempts = 0, next_attempt_at = null
+                        update outbox set status = 'pending', earlier_attempts = earlier_attempts + attempts,
+                            attempts = 0, next_attempt_at = null
                         where id = :id and status = 'dead'""")
                 .param("id", outboxId).update();
         if (revived == 0) {
@@ -180,15 +181,16 @@ public class Outbox {
     }
 
     private static final String SELECT = """
-            select id, workspace_id, connection_id, ticket_id, purpose, idempotency_key, status, attempts, last_error,
-                   provider_ref, created_at, sent_at, next_attempt_at
+            select id, workspace_id, connection_id, ticket_id, purpose, idempotency_key, status, attempts,
+                   earlier_attempts, last_error, provider_ref, created_at, sent_at, next_attempt_at
             from outbox""";
 
     private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
         return new OutboxEntry(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 rs.getObject("connection_id", UUID.class), rs.getObject("ticket_id", UUID.class),
                 rs.getString("purpose"), rs.getString("idempotency_key"),
-                OutboxStatus.fromWireName(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                OutboxStatus.fromWireName(rs.getString("status")), rs.getInt("attempts"), rs.getInt("earlier_attempts"),
+                rs.getString("last_error"),
                 rs.getString("provider_ref"), instant(rs, "created_at"), instant(rs, "sent_at"),
                 instant(rs, "next_attempt_at"));
     }

@@ -55,7 +55,6 @@ public class OutboxDelivery {
 
     public static final TaskDescriptor<String> TASK = TaskDescriptor.of("deliver-outbox", String.class);
 
-    static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final Outbox outbox;
@@ -128,8 +127,9 @@ public class OutboxDelivery {
         HelpdeskWrite write = marked(outbox.payload(outboxId), row.marker());
         WriteTarget target = new WriteTarget(connection.account(), connection.actingUserId(), externalId);
         HelpdeskWriter writer = providers.get(connection.provider()).writer();
-        // A counted attempt may have reached the provider before a crash or timeout; pacing and refunded 429s did not.
-        boolean mayHaveReachedProvider = row.attempts() > 0;
+        // A counted attempt may have reached the provider before a crash, a timeout or a person's retry; pacing and
+        // refunded 429s did not.
+        boolean mayHaveReachedProvider = row.mayHaveReachedProvider();
         outbox.attempting(outboxId);
         try {
             String ref = tokens.withToken(connection, token -> {
@@ -149,9 +149,7 @@ public class OutboxDelivery {
             });
             return null;
         } catch (HelpdeskApiException.RateLimited limited) {
-            // Never straight back at a provider that just said 429, even when its reset time has passed by our clock.
-            Instant at = limited.retryAt().isAfter(now.plus(MIN_RATE_LIMIT_WAIT)) ? limited.retryAt()
-                    : now.plus(MIN_RATE_LIMIT_WAIT);
+            Instant at = limited.retryAt(now);
             outbox.later(outboxId, "rate limited by the provider until " + at, at, true);
             return at;
         } catch (HelpdeskApiException.Unauthorized | Refusal e) {

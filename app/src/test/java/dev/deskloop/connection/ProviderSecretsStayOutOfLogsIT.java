@@ -41,7 +41,7 @@ class ProviderSecretsStayOutOfLogsIT extends IntegrationTest {
         Connections.Secrets refreshed = connections.secrets(id);
         SIMULATOR.zendesk().revokeAllTokens(subdomain);
         try {
-            tokens.refreshAfterUnauthorized(id);
+            tokens.refreshAfterUnauthorized(id, refreshed.accessToken());
         } catch (RuntimeException expected) {
             // the refused refresh is logged and audited: without the tokens
         }

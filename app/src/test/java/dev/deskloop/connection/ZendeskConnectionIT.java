@@ -298,6 +298,22 @@ class ZendeskConnectionIT extends IntegrationTest {
     }
 
     @Test
+    void aTokenRefusedAfterAnotherCallerRefreshedItIsNotRotatedAgain() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
+        String refused = tokens.accessToken(id);
+        int refreshesBefore = refreshRequests();
+
+        // Two workers used the same token and both got 401: the first refreshes, the second gets its new token.
+        String first = tokens.refreshAfterUnauthorized(id, refused);
+        String second = tokens.refreshAfterUnauthorized(id, refused);
+
+        assertThat(first).isNotEqualTo(refused);
+        assertThat(second).isEqualTo(first);
+        assertThat(refreshRequests() - refreshesBefore).isEqualTo(1);
+        assertThat(connections.byId(id).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
     void aRefusedRefreshMarksTheConnectionAndTheAuditLogSaysWhy() throws Exception {
         UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
         SIMULATOR.zendesk().revokeAllTokens(subdomain);
@@ -327,7 +343,9 @@ class ZendeskConnectionIT extends IntegrationTest {
         UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
         SIMULATOR.zendesk().revokeAllTokens(subdomain);
 
-        assertThatThrownBy(() -> tokens.refreshAfterUnauthorized(id)).isInstanceOf(HelpdeskApiException.Unauthorized.class);
+        String refused = tokens.accessToken(id);
+        assertThatThrownBy(() -> tokens.refreshAfterUnauthorized(id, refused))
+                .isInstanceOf(HelpdeskApiException.Unauthorized.class);
 
         assertThat(connections.byId(id).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTION_ERROR);
     }

@@ -319,6 +319,33 @@ abstract class WritebackScenarios extends IntegrationTest {
     }
 
     @Test
+    void aPersonRetryingADeadWriteThatHadReachedTheProviderDoesNotPostItAgain() throws Exception {
+        String id = ingested();
+        OutboxEntry row = enqueueNote(id, "timed-out");
+
+        // The last attempt timed out after the provider had stored the note, and the row was dead-lettered.
+        outbox.attempting(row.id());
+        var connection = connections.byId(connectionId).orElseThrow();
+        String accepted = providers.get(connection.provider()).writer().post(
+                new WriteTarget(connection.account(), connection.actingUserId(), id), tokens.accessToken(connectionId),
+                OutboxDelivery.marked(outbox.payload(row.id()), row.marker()));
+        outbox.dead(row.id(), "after 8 attempts: the provider did not answer in time");
+
+        mvc.perform(post("/w/{w}/tickets/{t}/writes/{o}/retry", team.workspace().id(), row.ticketId(), row.id())
+                        .with(user(fixtures.signedIn(team.owner()))).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        OutboxEntry retried = outbox.byId(row.id()).orElseThrow();
+        assertThat(retried.attempts()).isZero();
+        assertThat(retried.earlierAttempts()).isEqualTo(1);
+        jobs.runDue();
+
+        OutboxEntry sent = outbox.byId(row.id()).orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.providerRef()).isEqualTo(accepted);
+        assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
+    }
+
+    @Test
     void theAnalysisIsRecordedInTheTimelineWhenTheSeverityMeetsTheThreshold() throws Exception {
         change(current().autoAnalyze(AnalyzeThreshold.LOW));
         String id = createTicket("Export", BUG, "Robin");

@@ -13,7 +13,8 @@ import dev.deskloop.helpdesk.HelpdeskApiException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Maps a provider's error response to the sealed exception family, reading rate-limit hints from either
+ * Maps a provider's error response to the sealed exception family (401/403 unauthorized, 404 not found, 429 rate
+ * limited, 408/409/425 and 5xx worth retrying, any other 4xx a refusal), reading rate-limit hints from either
  * {@code Retry-After} (Zendesk: seconds or an HTTP date) or {@code X-RateLimit-Reset} (Intercom: Unix seconds).
  */
 public final class ErrorMapping {
@@ -31,6 +32,9 @@ public final class ErrorMapping {
             case 401, 403 -> new HelpdeskApiException.Unauthorized("provider answered " + status + ": " + message);
             case 404 -> new HelpdeskApiException.NotFound("provider answered 404: " + message);
             case 429 -> new HelpdeskApiException.RateLimited(retryAt(headers, clock));
+            // A conflicting concurrent update (Zendesk's 409), a request the provider timed out, or one it wants
+            // repeated later: the same request can succeed on a later try, so these are not refusals.
+            case 408, 409, 425 -> new HelpdeskApiException.Unavailable("provider answered " + status + ": " + message, null);
             default -> status >= 500
                     ? new HelpdeskApiException.Unavailable("provider answered " + status + ": " + message, null)
                     : new HelpdeskApiException.Rejected(status, message);
