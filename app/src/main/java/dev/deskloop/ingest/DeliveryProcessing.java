@@ -54,11 +54,12 @@ public class DeliveryProcessing {
     private final AuditLog audit;
     private final IngestSettings settings;
     private final TransactionTemplate transaction;
+    private final TriagedContent triaged;
     private final Clock clock;
 
     DeliveryProcessing(Inbox inbox, Connections connections, ConnectionTokens tokens, HelpdeskProviders providers,
                        ApplicationEventPublisher events, AuditLog audit, IngestSettings settings,
-                       TransactionTemplate transaction, Clock clock) {
+                       TransactionTemplate transaction, TriagedContent triaged, Clock clock) {
         this.inbox = inbox;
         this.connections = connections;
         this.tokens = tokens;
@@ -67,6 +68,7 @@ public class DeliveryProcessing {
         this.audit = audit;
         this.settings = settings;
         this.transaction = transaction;
+        this.triaged = triaged;
         this.clock = clock;
     }
 
@@ -118,7 +120,10 @@ public class DeliveryProcessing {
         if (ticket == null) {
             return;
         }
-        String skip = skipReason(connection, ticket, activity.activity());
+        String skip = skipReason(connection, ticket);
+        if (skip == null && activity.activity() == HelpdeskEvent.Activity.MESSAGE_ADDED) {
+            skip = nothingNew(connection, ticket);
+        }
         if (skip != null) {
             inbox.finish(inboxId, InboxStatus.IGNORED, skip);
             return;
@@ -145,8 +150,26 @@ public class DeliveryProcessing {
         }
     }
 
-    /** Why a fetched ticket needs no triage: an echo of what we wrote, or outside the connection's scope. */
-    static String skipReason(Connection connection, HelpdeskTicket ticket, HelpdeskEvent.Activity activity) {
+    /**
+     * Why a ticket fetched for a new message needs no new triage: it has no customer message that its latest triage
+     * did not read. The new message is then our own note or reply coming back, or an agent's. Looking at the customer
+     * messages rather than at the newest message matters: when an agent (or Deskloop) wrote after the customer before
+     * the customer's delivery was processed, the newest message is not the customer's, yet the customer's is new.
+     */
+    private String nothingNew(Connection connection, HelpdeskTicket ticket) {
+        if (ticket.customerMessages() > triaged.customerMessagesTriaged(connection.id(), ticket.externalId())) {
+            return null;
+        }
+        HelpdeskMessage last = ticket.messages().isEmpty() ? null : ticket.messages().getLast();
+        if (last != null && (last.writtenByApp()
+                || (connection.actingUserId() != null && connection.actingUserId().equals(last.authorId())))) {
+            return "our own note or reply came back: ignored";
+        }
+        return "no customer message since the last triage: nothing to re-triage";
+    }
+
+    /** Why a fetched ticket needs no triage at all: outside the connection's scope, or no customer message. */
+    static String skipReason(Connection connection, HelpdeskTicket ticket) {
         String scope = connection.scopeFilter();
         if (scope != null && !scope.isBlank()) {
             boolean inScope = connection.provider() == ProviderId.ZENDESK
@@ -155,15 +178,6 @@ public class DeliveryProcessing {
             if (!inScope) {
                 return "out of scope (" + (connection.provider() == ProviderId.ZENDESK ? "tag " : "team ")
                         + scope.strip() + ")";
-            }
-        }
-        if (activity == HelpdeskEvent.Activity.MESSAGE_ADDED && !ticket.messages().isEmpty()) {
-            HelpdeskMessage last = ticket.messages().getLast();
-            if (last.writtenByApp() || (connection.actingUserId() != null && connection.actingUserId().equals(last.authorId()))) {
-                return "our own note or reply came back: ignored";
-            }
-            if (last.author() != HelpdeskMessage.Author.CUSTOMER) {
-                return "the new message is not the customer's: nothing to re-triage";
             }
         }
         if (ticket.customerMessages() == 0) {

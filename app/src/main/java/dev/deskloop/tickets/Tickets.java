@@ -16,8 +16,10 @@ import dev.deskloop.helpdesk.HelpdeskAttachment;
 import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.ProviderId;
+import dev.deskloop.ingest.TriagedContent;
 import dev.deskloop.triage.Triage;
 import dev.deskloop.triage.TicketDocument;
+import dev.deskloop.triage.TicketMessage;
 import dev.deskloop.triage.json.TriageJson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /** Stored tickets and their triage history, always read within one workspace. */
 @Component
-public class Tickets {
+public class Tickets implements TriagedContent {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -205,6 +207,21 @@ public class Tickets {
                 .param("severity", filter.severity()).param("service", filter.service())
                 .param("status", filter.status()).param("limit", limit).param("offset", offset)
                 .query(this::ticket).list();
+    }
+
+    /**
+     * How many customer messages the ticket's latest triage read: those among the first {@code messageCount} messages
+     * of the stored document, since a ticket's messages only ever grow at the end.
+     */
+    @Override
+    public long customerMessagesTriaged(UUID connectionId, String externalId) {
+        StoredTicket ticket = byExternalId(connectionId, externalId).orElse(null);
+        if (ticket == null || ticket.latestTriage() == null) {
+            return 0;
+        }
+        List<TicketMessage> messages = TicketDocuments.fromJson(document(ticket.id())).messages();
+        return messages.subList(0, Math.min(ticket.latestTriage().messageCount(), messages.size())).stream()
+                .filter(message -> message.author() == TicketMessage.Author.CUSTOMER).count();
     }
 
     public String document(UUID ticketId) {

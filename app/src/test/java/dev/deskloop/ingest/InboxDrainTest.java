@@ -50,7 +50,7 @@ class InboxDrainTest {
         };
         Queue<UUID> processed = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(2);
-        DeliveryProcessing processing = new DeliveryProcessing(null, null, null, null, null, null, null, null, null) {
+        DeliveryProcessing processing = new DeliveryProcessing(null, null, null, null, null, null, null, null, null, null) {
             @Override
             void process(UUID inboxId) {
                 processed.add(inboxId);
@@ -81,7 +81,7 @@ class InboxDrainTest {
             }
         };
         RecordingTransactions transactions = new RecordingTransactions();
-        DeliveryProcessing processing = new DeliveryProcessing(null, null, null, null, null, null, null, null, null) {
+        DeliveryProcessing processing = new DeliveryProcessing(null, null, null, null, null, null, null, null, null, null) {
             @Override
             void process(UUID inboxId) {
                 throw new IllegalStateException("the provider is away");

@@ -217,6 +217,32 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
     }
 
     @Test
+    void aCustomerReplyIsRetriagedEvenWhenANoteFollowedItBeforeItsDeliveryWasProcessed() throws Exception {
+        ZendeskTicket ticket = customerTicket("Slow page", "The dashboard is a bit slow sometimes.");
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        jobs.runDue();
+
+        clock.advance(Duration.ofSeconds(5));
+        ZendeskTicket replied = SIMULATOR.zendesk().addCustomerReply(subdomain, ticket.id(),
+                "Update: now nobody in our company can log in at all, this is a complete outage.");
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.comment_added", ticket.id(),
+                replied.updatedAt()), secret, clock.instant());
+        // Before the customer's delivery is processed, an internal note is added: the newest message is not theirs.
+        clock.advance(Duration.ofSeconds(5));
+        postInternalNote(ticket.id(), "Looking into it");
+        ZendeskTicket noted = SIMULATOR.zendesk().ticket(subdomain, ticket.id()).orElseThrow();
+        deliveries.zendesk(connectionId, Deliveries.zendeskBody("ticket.comment_added", ticket.id(), noted.updatedAt()),
+                secret, clock.instant());
+        jobs.runDue();
+
+        var stored = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+        List<TriageRecord> history = tickets.triageHistory(stored.id());
+        assertThat(history).extracting(TriageRecord::version).containsExactly(2, 1);
+        assertThat(history.getFirst().messageCount()).isGreaterThan(history.getLast().messageCount());
+        assertThat(tickets.customerMessagesTriaged(connectionId, Long.toString(ticket.id()))).isEqualTo(2);
+    }
+
+    @Test
     void ourOwnNoteComingBackIsIgnored() throws Exception {
         ZendeskTicket ticket = customerTicket("Echo", BUG);
         deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
