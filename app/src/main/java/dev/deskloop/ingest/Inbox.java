@@ -213,6 +213,17 @@ public class Inbox {
                 .param("connection", connectionId).query(UUID.class).list();
     }
 
+    /**
+     * Ids of deliveries held although their connection is connected: held by a worker that read the connection's old
+     * status just as it was resumed or reconnected, after the resume had put the held ones back in line.
+     */
+    List<UUID> heldForConnectedConnections() {
+        return jdbc.sql("""
+                        select i.id from inbox i join connection c on c.id = i.connection_id
+                        where c.status = 'connected' and i.status = 'held' order by i.received_at""")
+                .query(UUID.class).list();
+    }
+
     void finish(UUID id, InboxStatus status, String note) {
         jdbc.sql("""
                         update inbox set status = :status, last_error = :note, processed_at = :at, next_attempt_at = null

@@ -167,6 +167,21 @@ public class Outbox {
                 .param("connection", connectionId).query(UUID.class).list();
     }
 
+    /**
+     * Ids of writes that are stuck although their connection is connected: kept waiting by a job that read the
+     * connection's old status just as it came back, or put back in line while the job that had set them waiting still
+     * existed, so that no new job was scheduled for them.
+     */
+    List<UUID> stuckForConnectedConnections() {
+        return jdbc.sql("""
+                        select o.id from outbox o join connection c on c.id = o.connection_id
+                        where c.status = 'connected' and (o.status = 'waiting' or (o.status = 'pending'
+                            and not exists (select 1 from scheduled_tasks s
+                                            where s.task_name = :task and s.task_instance = cast(o.id as varchar(36)))))
+                        order by o.created_at""")
+                .param("task", OutboxDelivery.TASK.getTaskName()).query(UUID.class).list();
+    }
+
     /** Puts a waiting write back in line; false when it is no longer waiting. */
     boolean requeue(UUID id) {
         return jdbc.sql("update outbox set status = 'pending', next_attempt_at = null where id = :id and status = 'waiting'")

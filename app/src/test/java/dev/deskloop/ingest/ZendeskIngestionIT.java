@@ -243,6 +243,22 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
     }
 
     @Test
+    void aDeliveryHeldJustAsItsConnectionCameBackIsProcessedWithinAMinute() throws Exception {
+        ZendeskTicket ticket = customerTicket("Held", BUG);
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());
+        // A worker that read the connection's old (paused) status holds the delivery after the resume had put the
+        // held ones back in line.
+        UUID held = inbox.recent(team.workspace().id(), null, 10).getFirst().id();
+        inbox.hold(held, "kept while the connection is paused");
+
+        clock.advance(HeldDeliveries.SWEEP_EVERY.plusSeconds(1));
+        jobs.runDue();
+
+        assertThat(statuses()).containsExactly(InboxStatus.DONE);
+        assertThat(tickets.byExternalId(connectionId, Long.toString(ticket.id()))).isPresent();
+    }
+
+    @Test
     void ourOwnNoteComingBackIsIgnored() throws Exception {
         ZendeskTicket ticket = customerTicket("Echo", BUG);
         deliveries.zendesk(connectionId, created(ticket), secret, clock.instant());

@@ -346,6 +346,25 @@ abstract class WritebackScenarios extends IntegrationTest {
     }
 
     @Test
+    void writesStuckWhileTheirConnectionIsConnectedAreSentWithinAMinute() throws Exception {
+        String id = ingested();
+        // Kept waiting by a job that read the connection's old status just as the connection came back.
+        OutboxEntry waiting = enqueueNote(id, "late-waiting");
+        outbox.waiting(waiting.id(), "kept while the connection is paused");
+        // Put back in line while the job that had set it waiting still existed, so that it got no new job.
+        OutboxEntry orphan = enqueueNote(id, "late-orphan");
+        jdbc.sql("delete from scheduled_tasks where task_instance = :id").param("id", orphan.id().toString()).update();
+
+        clock.advance(WaitingWrites.SWEEP_EVERY.plusSeconds(1));
+        jobs.runDue();
+
+        for (OutboxEntry row : List.of(waiting, orphan)) {
+            assertThat(outbox.byId(row.id()).orElseThrow().status()).as(row.purpose()).isEqualTo(OutboxStatus.SENT);
+            assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
+        }
+    }
+
+    @Test
     void theAnalysisIsRecordedInTheTimelineWhenTheSeverityMeetsTheThreshold() throws Exception {
         change(current().autoAnalyze(AnalyzeThreshold.LOW));
         String id = createTicket("Export", BUG, "Robin");
