@@ -303,19 +303,12 @@ abstract class WritebackScenarios extends IntegrationTest {
 
         // The run that crashed: it counted its attempt, the provider stored the note, then the process died before
         // the row was marked sent.
-        outbox.attempting(row.id());
-        var connection = connections.byId(connectionId).orElseThrow();
-        String accepted = providers.get(connection.provider()).writer().post(
-                new WriteTarget(connection.account(), connection.actingUserId(), id), tokens.accessToken(connectionId),
-                OutboxDelivery.marked(outbox.payload(row.id()), row.marker()));
+        String accepted = attemptThatReachedTheProvider(id, row);
         assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
 
         jobs.runDue();
 
-        OutboxEntry sent = outbox.byId(row.id()).orElseThrow();
-        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
-        assertThat(sent.providerRef()).isEqualTo(accepted);
-        assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
+        assertSentOnce(id, row, accepted);
     }
 
     @Test
@@ -324,11 +317,7 @@ abstract class WritebackScenarios extends IntegrationTest {
         OutboxEntry row = enqueueNote(id, "timed-out");
 
         // The last attempt timed out after the provider had stored the note, and the row was dead-lettered.
-        outbox.attempting(row.id());
-        var connection = connections.byId(connectionId).orElseThrow();
-        String accepted = providers.get(connection.provider()).writer().post(
-                new WriteTarget(connection.account(), connection.actingUserId(), id), tokens.accessToken(connectionId),
-                OutboxDelivery.marked(outbox.payload(row.id()), row.marker()));
+        String accepted = attemptThatReachedTheProvider(id, row);
         outbox.dead(row.id(), "after 8 attempts: the provider did not answer in time");
 
         mvc.perform(post("/w/{w}/tickets/{t}/writes/{o}/retry", team.workspace().id(), row.ticketId(), row.id())
@@ -339,10 +328,7 @@ abstract class WritebackScenarios extends IntegrationTest {
         assertThat(retried.earlierAttempts()).isEqualTo(1);
         jobs.runDue();
 
-        OutboxEntry sent = outbox.byId(row.id()).orElseThrow();
-        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
-        assertThat(sent.providerRef()).isEqualTo(accepted);
-        assertThat(notes(id)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
+        assertSentOnce(id, row, accepted);
     }
 
     @Test
@@ -413,6 +399,22 @@ abstract class WritebackScenarios extends IntegrationTest {
         } catch (dev.deskloop.helpdesk.HelpdeskApiException.RateLimited alreadyLimited) {
             // fine: the limit is used up
         }
+    }
+
+    /** What an attempt that reached the provider did before its run died: counted, and posted; returns the reference. */
+    String attemptThatReachedTheProvider(String externalId, OutboxEntry row) {
+        outbox.attempting(row.id());
+        var connection = connections.byId(connectionId).orElseThrow();
+        return providers.get(connection.provider()).writer().post(
+                new WriteTarget(connection.account(), connection.actingUserId(), externalId),
+                tokens.accessToken(connectionId), OutboxDelivery.marked(outbox.payload(row.id()), row.marker()));
+    }
+
+    void assertSentOnce(String externalId, OutboxEntry row, String providerRef) {
+        OutboxEntry sent = outbox.byId(row.id()).orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.providerRef()).isEqualTo(providerRef);
+        assertThat(notes(externalId)).filteredOn(n -> n.contains(row.marker())).hasSize(1);
     }
 
     OutboxEntry enqueueNote(String externalId, String purpose) {
