@@ -153,6 +153,11 @@ public class BugLifecycle {
             if (from.ticketCount() < 2) {
                 throw new Refusal("This is the bug's only ticket; there is nothing to split it from.");
             }
+            if (from.status() == BugStatus.FIX_SHIPPED) {
+                // Its customers got (or are getting) the root-cause reply; in a new bug the ticket would get another.
+                throw new Refusal("This bug's fix has shipped and its customers have had the root-cause reply; "
+                        + "its tickets stay with it.");
+            }
             StoredTicket ticket = tickets.of(caller.workspaceId(), ticketId).orElseThrow(() -> new NotFoundException("Ticket"));
             String title = ticket.latestTriage() == null ? from.title()
                     : BugText.title(ticket.subject(), ticket.latestTriage().triage());

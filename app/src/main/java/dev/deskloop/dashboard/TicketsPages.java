@@ -52,7 +52,7 @@ class TicketsPages {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Caller caller = pages.caller(me, workspaceId, model);
         TicketFilter filter = new TicketFilter(category, severity, service, status);
-        int from = Math.max(0, page) * PAGE_SIZE;
+        long from = (long) Math.max(0, page) * PAGE_SIZE; // a long: a huge page number must not overflow
         var found = tickets.search(caller.workspaceId(), filter, PAGE_SIZE + 1, from);
         model.addAttribute("tickets", found.size() > PAGE_SIZE ? found.subList(0, PAGE_SIZE) : found);
         model.addAttribute("hasNext", found.size() > PAGE_SIZE);

@@ -187,7 +187,7 @@ public class Tickets implements TriagedContent {
     }
 
     /** Tickets of a workspace, newest first, filtered by category/severity/service of their latest triage. */
-    public List<StoredTicket> search(UUID workspaceId, TicketFilter filter, int limit, int offset) {
+    public List<StoredTicket> search(UUID workspaceId, TicketFilter filter, int limit, long offset) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where t.workspace_id = :workspace");
         if (filter.category() != null) {
             sql.append(" and r.category = :category");

@@ -60,7 +60,10 @@ public class Memberships {
 
     /**
      * Adds a person by e-mail. Someone without an account gets one, and the result carries the one-time link
-     * the admin passes on so that they can choose a password.
+     * the admin passes on so that they can choose a password. Someone whose account has no password yet because
+     * another workspace invited them gets no link from this workspace: a link sets the account's password, and an
+     * admin of this workspace could otherwise choose it and act in the other workspace as that person. Their own
+     * invitation stays valid, and once they use it they see both workspaces.
      */
     @Transactional
     public AddedMember add(Caller caller, String email, Role role) {
@@ -73,9 +76,11 @@ public class Memberships {
             throw new Refusal(address + " is already a member of this workspace.");
         }
         workspaces.addMember(caller.workspaceId(), account.id(), role);
-        String invitation = account.hasPassword() ? null : setupLinks.issue(account.id());
+        boolean pendingElsewhere = !account.hasPassword() && workspaces.of(account.id()).size() > 1;
+        String invitation = account.hasPassword() || pendingElsewhere ? null : setupLinks.issue(account.id());
         audit.record(caller.workspaceId(), caller.email(), "member.added", address, "role=" + role.wireName()
-                + (existing.isEmpty() ? ", new account invited" : ""));
+                + (existing.isEmpty() ? ", new account invited"
+                : pendingElsewhere ? ", invitation pending from another workspace" : ""));
         return new AddedMember(member(caller, account.id()), Optional.ofNullable(invitation));
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -185,6 +186,12 @@ class BugsIT extends IntegrationTest {
         deploy(UUID.randomUUID(), body, secret).andExpect(status().isUnauthorized());
         deploy(team.workspace().id(), "{\"bug_ids\": [\"" + UUID.randomUUID() + "\"], \"rca\": \"x\"}", secret)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("bug_ids"));
+        // Sent as a form (curl -d without a Content-Type), the body would not be the bytes that were signed.
+        mvc.perform(post("/hooks/deploy/{w}", team.workspace().id()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .header("X-Deskloop-Signature", "sha256=" + HexFormat.of().formatHex(
+                                hmac(secret, body.getBytes(StandardCharsets.UTF_8))))
+                        .content(body))
+                .andExpect(status().isUnsupportedMediaType());
 
         deploy(team.workspace().id(), body, secret).andExpect(status().isOk())
                 .andExpect(jsonPath("$.bugs[0].outcome").value("shipped"));
@@ -224,6 +231,24 @@ class BugsIT extends IntegrationTest {
         assertThat(rcaReplies(first)).hasSize(1);
         assertThat(rcaReplies(second)).isEmpty();
         assertThat(audit()).contains("bug.split", "bug.fix_shipped");
+    }
+
+    @Test
+    void aTicketCannotBeSplitFromAShippedBugSoItsCustomerNeverGetsASecondRootCauseReply() throws Exception {
+        StoredTicket first = arrive("Invoice export broken", EXPORT, "cat@example.com");
+        StoredTicket second = arrive("Export of invoices gives 500", EXPORT_AGAIN, "dan@example.com");
+        UUID bug = bugs.bugOf(first.id()).orElseThrow();
+        assertThat(bugs.bugOf(second.id())).contains(bug);
+        page(post("/w/{w}/bugs/{b}/ship", team.workspace().id(), bug).param("rca", "Fixed.").param("change_url", ""))
+                .andExpect(status().is3xxRedirection());
+        jobs.runDue();
+
+        page(post("/w/{w}/bugs/{b}/split", team.workspace().id(), bug).param("ticket", second.id().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("fix has shipped")));
+
+        assertThat(bugs.bugOf(second.id())).contains(bug);
+        assertThat(rcaReplies(second)).hasSize(1);
     }
 
     private StoredTicket arrive(String subject, String body, String email) throws Exception {

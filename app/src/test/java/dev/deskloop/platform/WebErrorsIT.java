@@ -36,6 +36,22 @@ class WebErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void anAcceptHeaderTheApiCannotAnswerIsA406NotAServerError() throws Exception {
+        var team = fixtures.team("accept");
+        mvc.perform(get("/api/v1/bugs").header("Authorization", "Bearer " + fixtures.token(team.workspace(), team.owner()))
+                        .accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable());
+    }
+
+    @Test
+    void aHugePageNumberIsAnEmptyPageNotAServerError() throws Exception {
+        var team = fixtures.team("huge-page");
+        mvc.perform(get("/w/{w}/tickets", team.workspace().id()).param("page", String.valueOf(Integer.MAX_VALUE))
+                        .with(user(fixtures.signedIn(team.owner()))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void unknownPagesAnswerA404Page() throws Exception {
         var team = fixtures.team("pages");
         mvc.perform(get("/w/{w}/no-such-page", team.workspace().id()).with(user(fixtures.signedIn(team.owner()))))

@@ -31,6 +31,12 @@ class MembershipIT extends IntegrationTest {
     @Autowired
     Workspaces workspaces;
 
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    SetupLinks setupLinks;
+
     @Test
     void anAdminAddsANewPersonWhoGetsAOneTimeInvitation() throws Exception {
         var team = fixtures.team("invite");
@@ -51,6 +57,35 @@ class MembershipIT extends IntegrationTest {
         assertThat(workspaces.members(team.workspace().id())).extracting(Member::email, Member::role)
                 .contains(org.assertj.core.groups.Tuple.tuple(email, Role.ADMIN));
         assertThat(audit(team.workspace().id())).contains("member.added");
+    }
+
+    @Test
+    void anotherWorkspaceGetsNoLinkForAPersonWhoseInvitationIsStillPending() {
+        var first = fixtures.team("invite-first");
+        var second = fixtures.team("invite-second");
+        String email = "pending-" + UUID.randomUUID() + "@example.com";
+        String link = memberships.add(fixtures.caller(first.workspace(), first.owner()), email, Role.ADMIN)
+                .invitationLink().orElseThrow();
+
+        // With a link, an admin of the second workspace could choose the password and act in the first one.
+        var added = memberships.add(fixtures.caller(second.workspace(), second.owner()), email, Role.MEMBER);
+
+        assertThat(added.invitationLink()).isEmpty();
+        assertThat(added.member().role()).isEqualTo(Role.MEMBER);
+        assertThat(setupLinks.accountFor(link.substring(link.lastIndexOf('/') + 1)))
+                .as("the first workspace's invitation still works").isPresent();
+        assertThat(audit(second.workspace().id())).contains("member.added");
+    }
+
+    @Test
+    void aPendingInviteeAddedAgainByTheSameWorkspaceGetsAFreshLink() {
+        var team = fixtures.team("invite-again");
+        String email = "again-" + UUID.randomUUID() + "@example.com";
+        Caller owner = fixtures.caller(team.workspace(), team.owner());
+        var first = memberships.add(owner, email, Role.MEMBER);
+        memberships.remove(owner, first.member().userId());
+
+        assertThat(memberships.add(owner, email, Role.MEMBER).invitationLink()).isPresent();
     }
 
     @Test

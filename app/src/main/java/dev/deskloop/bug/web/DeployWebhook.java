@@ -45,7 +45,11 @@ class DeployWebhook {
         this.audit = audit;
     }
 
-    @PostMapping("/hooks/deploy/{workspaceId}")
+    // A form post (curl -d without a Content-Type) would reach us re-encoded from its parsed parameters, not as the
+    // bytes that were signed: it gets 415 "Send application/json" instead of a puzzling invalid signature. No
+    // Content-Type at all counts as application/octet-stream and is read as sent.
+    @PostMapping(path = "/hooks/deploy/{workspaceId}", consumes = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<?> deploy(@PathVariable String workspaceId, @RequestBody(required = false) byte[] body,
                              @RequestHeader HttpHeaders headers) {
         byte[] raw = body == null ? new byte[0] : body;

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -135,6 +136,15 @@ public class ErrorHandling {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security's filters answer these (401/403 with the right headers).
+        }
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Spring's own client errors (406 for an Accept header we cannot answer, a missing header...) keep their
+            // status: the request was at fault, not the server.
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            log.debug("{} on {} {}: {}", status.value(), request.getMethod(), request.getRequestURI(), e.toString());
+            String detail = known.getBody().getDetail();
+            return respond(request, status, status.getReasonPhrase(), detail != null ? detail : status.getReasonPhrase(),
+                    List.of());
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
