@@ -92,14 +92,24 @@ public class DeploySecrets implements KeyRotation.EncryptedSecrets {
     public int reEncrypt(TokenCipher current) {
         var rows = jdbc.sql("select workspace_id, secret from deploy_secret")
                 .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)}).list();
+        int rewritten = 0;
         for (Object[] row : rows) {
-            UUID workspaceId = (UUID) row[0];
-            String plain = current.decrypt((byte[]) row[1], associatedData(workspaceId));
-            jdbc.sql("update deploy_secret set secret = :secret where workspace_id = :w")
-                    .param("secret", current.encrypt(plain, associatedData(workspaceId)), Types.BINARY)
-                    .param("w", workspaceId).update();
+            if (reEncrypt(current, (UUID) row[0], (byte[]) row[1])) {
+                rewritten++;
+            }
         }
-        return rows.size();
+        return rewritten;
+    }
+
+    /**
+     * Rewrites one workspace's secret, read as {@code sealed}, under the primary key; false when it changed since it
+     * was read (an admin made a new one while the rotation ran): the new one stays, not the old one re-encrypted.
+     */
+    boolean reEncrypt(TokenCipher current, UUID workspaceId, byte[] sealed) {
+        String plain = current.decrypt(sealed, associatedData(workspaceId));
+        return jdbc.sql("update deploy_secret set secret = :secret where workspace_id = :w and secret = :old")
+                .param("secret", current.encrypt(plain, associatedData(workspaceId)), Types.BINARY)
+                .param("w", workspaceId).param("old", sealed, Types.BINARY).update() == 1;
     }
 
     static byte[] sign(String secret, byte[] body) {

@@ -294,11 +294,13 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                     continue;
                 }
                 String plain = current.decrypt(sealed, associatedData(id, column));
-                change(id, "update connection set " + column + " = :value where id = :id")
+                // Only if unchanged since read: a token refreshed meanwhile must not be set back to the old one.
+                if (change(id, "update connection set " + column + " = :value where id = :id and " + column + " = :old")
                         .param("value", current.encrypt(plain, associatedData(id, column)), Types.BINARY)
-                        .param("id", id)
-                        .update();
-                rewritten++;
+                        .param("id", id).param("old", sealed, Types.BINARY)
+                        .update() == 1) {
+                    rewritten++;
+                }
             }
         }
         return rewritten;

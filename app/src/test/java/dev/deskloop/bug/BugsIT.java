@@ -62,6 +62,12 @@ class BugsIT extends IntegrationTest {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    DeploySecrets deploySecrets;
+
+    @Autowired
+    dev.deskloop.platform.crypto.TokenCipher cipher;
+
     Fixtures.Team team;
     String subdomain;
     UUID connectionId;
@@ -249,6 +255,25 @@ class BugsIT extends IntegrationTest {
 
         assertThat(bugs.bugOf(second.id())).contains(bug);
         assertThat(rcaReplies(second)).hasSize(1);
+    }
+
+    @Test
+    void aKeyRotationRunningWhileAnAdminMakesANewDeploySecretKeepsTheNewSecret() throws Exception {
+        newDeploySecret();
+        byte[] readByTheRotation = jdbc.sql("select secret from deploy_secret where workspace_id = :w")
+                .param("w", team.workspace().id()).query((rs, row) -> rs.getBytes(1)).single();
+        String fresh = newDeploySecret();
+
+        assertThat(deploySecrets.reEncrypt(cipher, team.workspace().id(), readByTheRotation)).isFalse();
+
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        assertThat(deploySecrets.verify(team.workspace().id(), body, "sha256=" + HexFormat.of().formatHex(hmac(fresh, body))))
+                .isEqualTo(DeploySecrets.Verification.VALID);
+        byte[] current = jdbc.sql("select secret from deploy_secret where workspace_id = :w")
+                .param("w", team.workspace().id()).query((rs, row) -> rs.getBytes(1)).single();
+        assertThat(deploySecrets.reEncrypt(cipher, team.workspace().id(), current)).isTrue();
+        assertThat(deploySecrets.verify(team.workspace().id(), body, "sha256=" + HexFormat.of().formatHex(hmac(fresh, body))))
+                .isEqualTo(DeploySecrets.Verification.VALID);
     }
 
     private StoredTicket arrive(String subject, String body, String email) throws Exception {
