@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import dev.deskloop.audit.AuditLog;
@@ -65,11 +66,16 @@ public class BugLifecycle {
     /** What the deploy webhook did to each bug it named. */
     public enum DeployOutcome { SHIPPED, ALREADY_SHIPPED }
 
+    /** What a deploy did for one named bug: the outcome, and the bug that was shipped (another when it was merged). */
+    public record Deployed(DeployOutcome outcome, UUID bugId) {
+    }
+
     /**
      * Ships every named bug of the workspace in one transaction; bugs already shipped are left as they are (a
-     * redelivered deploy hook changes nothing). Unknown ids refuse the whole request.
+     * redelivered deploy hook changes nothing). A bug merged into another since the pipeline learnt its id ships the
+     * bug it went into. Unknown ids refuse the whole request.
      */
-    public Map<UUID, DeployOutcome> shipFromDeploy(UUID workspaceId, List<UUID> bugIds, String rca, String changeUrl) {
+    public Map<UUID, Deployed> shipFromDeploy(UUID workspaceId, List<UUID> bugIds, String rca, String changeUrl) {
         if (bugIds == null || bugIds.isEmpty()) {
             throw new InvalidInput("bug_ids", "must name at least one bug");
         }
@@ -79,22 +85,29 @@ public class BugLifecycle {
         String text = validRca(rca);
         String url = validChangeUrl(changeUrl);
         return transaction.execute(status -> {
-            Map<UUID, DeployOutcome> outcomes = new LinkedHashMap<>();
-            List<UUID> unknown = new ArrayList<>();
+            Map<UUID, UUID> effective = new LinkedHashMap<>();
             for (UUID id : bugIds.stream().distinct().sorted().toList()) {
+                effective.put(id, bugs.mergedInto(workspaceId, id).orElse(id));
+            }
+            Map<UUID, DeployOutcome> byBug = new LinkedHashMap<>();
+            List<UUID> unknown = new ArrayList<>();
+            for (UUID id : new TreeSet<>(effective.values())) { // locks in id order
                 bugs.lock(workspaceId, id).ifPresentOrElse(
-                        current -> outcomes.put(id, current == BugStatus.OPEN ? DeployOutcome.SHIPPED
+                        current -> byBug.put(id, current == BugStatus.OPEN ? DeployOutcome.SHIPPED
                                 : DeployOutcome.ALREADY_SHIPPED),
                         () -> unknown.add(id));
             }
             if (!unknown.isEmpty()) {
-                throw new InvalidInput("bug_ids", "names bugs this workspace does not have: " + unknown);
+                throw new InvalidInput("bug_ids", "names bugs this workspace does not have: " + effective.entrySet()
+                        .stream().filter(e -> unknown.contains(e.getValue())).map(Map.Entry::getKey).toList());
             }
-            outcomes.forEach((id, outcome) -> {
+            byBug.forEach((id, outcome) -> {
                 if (outcome == DeployOutcome.SHIPPED) {
                     shipLocked(workspaceId, id, text, url, "deploy webhook");
                 }
             });
+            Map<UUID, Deployed> outcomes = new LinkedHashMap<>();
+            effective.forEach((requested, bug) -> outcomes.put(requested, new Deployed(byBug.get(bug), bug)));
             return outcomes;
         });
     }
@@ -130,6 +143,7 @@ public class BugLifecycle {
             Bug other = bugs.of(caller.workspaceId(), otherId).orElseThrow();
             bugs.move(otherId, intoId, null, "merged");
             bugs.delete(otherId);
+            bugs.recordMerge(caller.workspaceId(), otherId, intoId, clock.instant());
             Bug into = bugs.of(caller.workspaceId(), intoId).orElseThrow();
             if (into.shipped()) {
                 moving.forEach(ticket -> replies.enqueue(caller.workspaceId(), into, ticket));

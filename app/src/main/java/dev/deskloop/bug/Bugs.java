@@ -110,6 +110,21 @@ public class Bugs {
                 .update();
     }
 
+    /** Records that {@code otherId} was merged into {@code intoId}; bugs merged into {@code otherId} before follow. */
+    void recordMerge(UUID workspaceId, UUID otherId, UUID intoId, Instant at) {
+        jdbc.sql("update bug_merged set into_id = :into where into_id = :other")
+                .param("into", intoId).param("other", otherId).update();
+        jdbc.sql("insert into bug_merged (id, workspace_id, into_id, merged_at) values (:other, :w, :into, :at)")
+                .param("other", otherId).param("w", workspaceId).param("into", intoId)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** The bug a merged bug of the workspace went into, if {@code bugId} was merged away. */
+    Optional<UUID> mergedInto(UUID workspaceId, UUID bugId) {
+        return jdbc.sql("select into_id from bug_merged where id = :id and workspace_id = :w")
+                .param("id", bugId).param("w", workspaceId).query(UUID.class).optional();
+    }
+
     void delete(UUID bugId) {
         jdbc.sql("delete from bug where id = :id").param("id", bugId).update();
     }

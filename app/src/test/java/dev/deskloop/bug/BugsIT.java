@@ -276,6 +276,35 @@ class BugsIT extends IntegrationTest {
                 .isEqualTo(DeploySecrets.Verification.VALID);
     }
 
+    @Test
+    void aDeployNamingABugMergedSinceShipsTheBugItWentInto() throws Exception {
+        StoredTicket export = arrive("Invoice export broken", EXPORT, "eve@example.com");
+        StoredTicket crash = arrive("iPad app crash on signature", CRASH, "fay@example.com");
+        UUID into = bugs.bugOf(export.id()).orElseThrow();
+        UUID merged = bugs.bugOf(crash.id()).orElseThrow();
+        assertThat(merged).isNotEqualTo(into);
+        String secret = newDeploySecret();
+        // The pipeline learnt the crash bug's id; a person merged it into the export bug before the deploy.
+        page(post("/w/{w}/bugs/{b}/merge", team.workspace().id(), into).param("other", merged.toString()))
+                .andExpect(status().is3xxRedirection());
+        // And a third bug merged into that one later: ids merged earlier follow it.
+        StoredTicket third = arrive("Calendar sync stopped", "Since yesterday our Google calendar no longer syncs "
+                + "any jobs, for every technician.", "gus@example.com");
+        UUID last = bugs.bugOf(third.id()).orElseThrow();
+        page(post("/w/{w}/bugs/{b}/merge", team.workspace().id(), last).param("other", into.toString()))
+                .andExpect(status().is3xxRedirection());
+
+        deploy(team.workspace().id(), "{\"bug_ids\": [\"" + merged + "\", \"" + into + "\"], \"rca\": \"Fixed.\"}", secret)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bugs[?(@.id == '" + merged + "')].merged_into").value(last.toString()))
+                .andExpect(jsonPath("$.bugs[?(@.id == '" + into + "')].outcome").value("shipped"));
+        jobs.runDue();
+
+        for (StoredTicket ticket : List.of(export, crash, third)) {
+            assertThat(rcaReplies(ticket)).hasSize(1);
+        }
+    }
+
     private StoredTicket arrive(String subject, String body, String email) throws Exception {
         ZendeskTicket ticket = SIMULATOR.zendesk().createTicket(subdomain,
                 new CustomerTicket(subject, body, "Customer " + email, email, List.of()));

@@ -83,8 +83,18 @@ class DeployWebhook {
         var outcomes = lifecycle.shipFromDeploy(workspace, bugIds(root.get("bug_ids")),
                 text(root, "rca"), text(root, "change_url"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("bugs",
-                outcomes.entrySet().stream().map(e -> Map.of("id", e.getKey().toString(),
-                        "outcome", e.getValue().name().toLowerCase(java.util.Locale.ROOT))).toList()));
+                outcomes.entrySet().stream().map(e -> outcome(e.getKey(), e.getValue())).toList()));
+    }
+
+    /** One named bug's outcome; {@code merged_into} when it had been merged into another bug, which shipped. */
+    private static Map<String, String> outcome(UUID named, BugLifecycle.Deployed deployed) {
+        Map<String, String> view = new java.util.LinkedHashMap<>();
+        view.put("id", named.toString());
+        view.put("outcome", deployed.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if (!deployed.bugId().equals(named)) {
+            view.put("merged_into", deployed.bugId().toString());
+        }
+        return view;
     }
 
     private static List<UUID> bugIds(JsonNode node) {
