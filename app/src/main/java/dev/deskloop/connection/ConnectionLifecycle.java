@@ -134,7 +134,7 @@ public class ConnectionLifecycle {
         try {
             identity = helpdesk.auth().identify(pending.account(), grant.accessToken());
         } catch (HelpdeskApiException e) {
-            revokeQuietly(helpdesk, pending.account(), grant.accessToken());
+            discardQuietly(helpdesk, pending.account(), grant.accessToken());
             audit.record(workspaceId, actorEmail, "connection.failed", provider.displayName(), "identify: " + e.getMessage());
             return Completion.failed(workspaceId, "Reading the connected account from " + provider.displayName()
                     + " failed: " + plain(e) + " Start again.");
@@ -169,7 +169,7 @@ public class ConnectionLifecycle {
             return Decision.use(connections.insertPending(workspaceId, helpdesk.id(), account), null, true);
         });
         if (decision.refusal() != null) {
-            revokeQuietly(helpdesk, pending.account(), grant.accessToken());
+            discardQuietly(helpdesk, pending.account(), grant.accessToken());
             audit.record(workspaceId, actorEmail, "connection.refused", helpdesk.id().displayName(), decision.refusal());
             return Completion.failed(workspaceId, decision.refusal());
         }
@@ -182,7 +182,7 @@ public class ConnectionLifecycle {
             }
             registration = helpdesk.webhooks().register(account, grant.accessToken(), webhookUrl(connectionId));
         } catch (HelpdeskApiException e) {
-            revokeQuietly(helpdesk, account, grant.accessToken());
+            discardQuietly(helpdesk, account, grant.accessToken());
             if (decision.created()) {
                 connections.delete(connectionId);
             }
@@ -283,9 +283,9 @@ public class ConnectionLifecycle {
                 + active.label() + "). Disconnect it before connecting another desk.");
     }
 
-    private void revokeQuietly(HelpdeskProvider helpdesk, String account, String accessToken) {
+    private void discardQuietly(HelpdeskProvider helpdesk, String account, String accessToken) {
         try {
-            helpdesk.auth().revoke(account, accessToken);
+            helpdesk.auth().discardUnused(account, accessToken);
         } catch (HelpdeskApiException e) {
             log.warn("Could not revoke a {} token after a failed connect: {}", helpdesk.id().wireName(), e.getMessage());
         }

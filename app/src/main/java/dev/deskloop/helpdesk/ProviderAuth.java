@@ -26,4 +26,13 @@ public interface ProviderAuth {
 
     /** Revokes the token (Intercom: uninstalls the app from the workspace). */
     void revoke(String account, String accessToken);
+
+    /**
+     * Gives up a token obtained by a connect flow that did not complete (refused, or the account could not be read).
+     * Revokes it where that touches only this token (Zendesk); where revoking means uninstalling the app from the
+     * whole desk (Intercom), the token is only dropped, because that desk may already be connected through it.
+     */
+    default void discardUnused(String account, String accessToken) {
+        revoke(account, accessToken);
+    }
 }

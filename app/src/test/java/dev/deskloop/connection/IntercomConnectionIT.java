@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.deskloop.IntegrationTest;
+import dev.deskloop.helpdesk.HelpdeskProviders;
+import dev.deskloop.helpdesk.ProviderId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,12 @@ class IntercomConnectionIT extends IntegrationTest {
 
     @Autowired
     Connections connections;
+
+    @Autowired
+    ConnectionTokens tokens;
+
+    @Autowired
+    HelpdeskProviders providers;
 
     ConnectionFlow flow;
     dev.deskloop.workspace.Fixtures.Team team;
@@ -77,13 +85,17 @@ class IntercomConnectionIT extends IntegrationTest {
 
     @Test
     void theSameIntercomWorkspaceCannotBeConnectedToTwoDeskloopWorkspaces() throws Exception {
-        flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
+        UUID first = flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
         var other = fixtures.team("ic-other");
 
         MvcResult done = flow.callback(other.owner(), flow.allow(flow.start(other.workspace(), other.owner(), "intercom", null)));
 
         assertThat(done.getFlashMap().get("error")).asString().contains("already connected to another Deskloop workspace");
         assertThat(connections.ofWorkspace(other.workspace().id())).isEmpty();
+        // The refusal must not uninstall the app from the Intercom workspace: the first connection still works.
+        Connection connected = connections.byId(first).orElseThrow();
+        assertThat(providers.get(ProviderId.INTERCOM).auth().identify(connected.account(), tokens.accessToken(first))
+                .accountKey()).isEqualTo(connected.account());
     }
 
     private List<String> audit() {

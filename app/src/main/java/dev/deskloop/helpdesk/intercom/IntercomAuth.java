@@ -96,6 +96,14 @@ final class IntercomAuth implements ProviderAuth {
         return new AccountIdentity(appId, name, adminId);
     }
 
+    /**
+     * Does nothing: Intercom's only way to revoke a token is to uninstall the app from the whole Intercom workspace,
+     * which would also cut off the Deskloop workspace that is connected to it (the usual reason a connect is refused).
+     */
+    @Override
+    public void discardUnused(String account, String accessToken) {
+    }
+
     @Override
     public void revoke(String account, String accessToken) {
         ProviderHttp.run("uninstalling the Intercom app", () -> http.client().post()
