@@ -97,7 +97,8 @@ public class TicketTriage {
         try {
             return transaction.execute(status -> {
                 int version = latest.map(TriageRecord::version).orElse(0) + 1;
-                TriageRecord stored = tickets.storeTriage(ticket, version, ticket.messageCount(), result, millis);
+                // The count of the messages the engine read (the document), not the row's count read before it.
+                TriageRecord stored = tickets.storeTriage(ticket, version, document.messages().size(), result, millis);
                 audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
                         ticket.provider().displayName() + " ticket " + ticket.externalId(),
                         result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
@@ -107,7 +108,14 @@ public class TicketTriage {
                 return Optional.of(stored);
             });
         } catch (DuplicateKeyException concurrent) {
-            return Optional.empty(); // another run stored this version first
+            // Another run stored this version first. When it read fewer messages than the ticket has now (a message
+            // arrived while both ran), the newer content still needs its triage: fail, and the job runs again.
+            StoredTicket now = tickets.byId(ticketId).orElse(null);
+            if (now != null && now.latestTriage() != null && now.latestTriage().messageCount() < now.messageCount()) {
+                throw new IllegalStateException("a concurrent run stored an older triage of ticket " + ticketId
+                        + "; triaging its newer messages again");
+            }
+            return Optional.empty();
         }
     }
 

@@ -68,21 +68,22 @@ public class Tickets implements TriagedContent {
                 return jdbc.sql("select id from ticket where connection_id = :c and external_id = :e")
                         .param("c", connectionId).param("e", ticket.externalId()).query(UUID.class).single();
             }
-            try {
-                UUID id = UUID.randomUUID();
-                jdbc.sql("""
-                                insert into ticket (id, workspace_id, connection_id, provider, external_id, subject, status,
-                                    priority, requester_name, requester_email, tags, message_count, document, opened_at,
-                                    updated_at, fetched_at)
-                                values (:id, :workspace, :connection, :provider, :external, :subject, :status, :priority,
-                                    :name, :email, :tags, :count, :document, :opened, :updated, :now)""")
-                        .params(fields(ticket, document, json, now))
-                        .param("id", id).param("workspace", workspaceId).param("connection", connectionId)
-                        .param("provider", provider.wireName()).param("external", ticket.externalId())
-                        .update();
+            // "on conflict do nothing" rather than catching the unique violation: PostgreSQL would abort the caller's
+            // transaction on the violation. 0 rows: another worker inserted the ticket meanwhile; update it instead.
+            UUID id = UUID.randomUUID();
+            int inserted = jdbc.sql("""
+                            insert into ticket (id, workspace_id, connection_id, provider, external_id, subject, status,
+                                priority, requester_name, requester_email, tags, message_count, document, opened_at,
+                                updated_at, fetched_at)
+                            values (:id, :workspace, :connection, :provider, :external, :subject, :status, :priority,
+                                :name, :email, :tags, :count, :document, :opened, :updated, :now)
+                            on conflict do nothing""")
+                    .params(fields(ticket, document, json, now))
+                    .param("id", id).param("workspace", workspaceId).param("connection", connectionId)
+                    .param("provider", provider.wireName()).param("external", ticket.externalId())
+                    .update();
+            if (inserted == 1) {
                 return id;
-            } catch (DuplicateKeyException raced) {
-                // another worker inserted it; update instead
             }
         }
         throw new IllegalStateException("could not store ticket " + ticket.externalId());
