@@ -42,9 +42,11 @@ public class ConnectionLifecycle {
     private final PlatformSettings platform;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ConnectionTokens tokens;
 
     ConnectionLifecycle(Connections connections, OAuthStates states, HelpdeskProviders providers, AuditLog audit,
-                        PlatformSettings platform, TransactionTemplate transaction, ApplicationEventPublisher events) {
+                        PlatformSettings platform, TransactionTemplate transaction, ApplicationEventPublisher events,
+                        ConnectionTokens tokens) {
         this.connections = connections;
         this.states = states;
         this.providers = providers;
@@ -52,6 +54,7 @@ public class ConnectionLifecycle {
         this.platform = platform;
         this.transaction = transaction;
         this.events = events;
+        this.tokens = tokens;
     }
 
     /** Whether Deskloop has OAuth client credentials for the provider. */
@@ -186,10 +189,15 @@ public class ConnectionLifecycle {
             if (decision.created()) {
                 connections.delete(connectionId);
             }
+            boolean leftBehind = e.getSuppressed().length > 0;
             audit.record(workspaceId, actorEmail, "connection.failed", helpdesk.id().displayName() + " " + identity.accountName(),
-                    "webhook registration: " + e.getMessage());
+                    "webhook registration: " + e.getMessage()
+                            + (leftBehind ? "; removing what was registered failed too: " + e.getSuppressed()[0].getMessage() : ""));
             return Completion.failed(workspaceId, "Registering the webhook at " + helpdesk.id().displayName()
-                    + " failed: " + plain(e) + " Nothing was left behind; start again.");
+                    + " failed: " + plain(e) + (leftBehind
+                    ? " Part of what was registered could not be removed: delete the webhook and triggers named"
+                            + " \"Deskloop\" in " + helpdesk.id().displayName() + "'s admin settings, then start again."
+                    : " Nothing was left behind; start again."));
         }
         connections.connected(connectionId, account, identity.accountName(), identity.actingUserId(), grant, registration);
         events.publishEvent(new ConnectionActivated(workspaceId, connectionId));
@@ -242,14 +250,18 @@ public class ConnectionLifecycle {
             return;
         }
         HelpdeskProvider helpdesk = providers.get(connection.provider());
-        String accessToken = connections.accessToken(connectionId);
+        String accessToken = usableToken(connection);
         StringBuilder problems = new StringBuilder();
+        boolean registrationRemoved = accessToken == null && connection.webhookId() == null;
         if (accessToken != null) {
             try {
                 helpdesk.webhooks().unregister(connection.account(), accessToken,
                         new WebhookRegistration(connection.webhookId(), connection.triggerIds(), null));
+                registrationRemoved = true;
             } catch (HelpdeskApiException e) {
-                problems.append("removing the webhook failed: ").append(e.getMessage()).append("; ");
+                problems.append("removing the webhook failed (webhook ").append(connection.webhookId())
+                        .append(", triggers ").append(connection.triggerIds()).append(", kept for the next reconnect): ")
+                        .append(e.getMessage()).append("; ");
             }
             try {
                 helpdesk.auth().revoke(connection.account(), accessToken);
@@ -257,10 +269,20 @@ public class ConnectionLifecycle {
                 problems.append("revoking the token failed: ").append(e.getMessage()).append("; ");
             }
         }
-        connections.disconnected(connectionId);
+        // Ids of a registration that could not be removed stay, so that reconnecting this connection removes it.
+        connections.disconnected(connectionId, registrationRemoved);
         audit.record(caller.workspaceId(), caller.email(), "connection.disconnected",
                 connection.provider().displayName() + " " + connection.label(),
                 problems.isEmpty() ? "webhook removed, token revoked" : problems.toString().strip());
+    }
+
+    /** The access token to clean up with: refreshed first when it is due, else the stored one (it may still work). */
+    private String usableToken(Connection connection) {
+        try {
+            return tokens.accessToken(connection.id());
+        } catch (HelpdeskApiException | Refusal e) {
+            return connections.accessToken(connection.id());
+        }
     }
 
     URI redirectUri(ProviderId provider) {

@@ -237,15 +237,20 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .update();
     }
 
-    /** Marks the connection disconnected and forgets its secrets; everything else stays. */
-    void disconnected(UUID id) {
+    /**
+     * Marks the connection disconnected and forgets its secrets; everything else stays. The ids of its webhook and
+     * triggers are forgotten too once they were removed at the provider, and kept when that failed.
+     */
+    void disconnected(UUID id, boolean registrationRemoved) {
         Timestamp now = Timestamp.from(clock.instant());
         change(id, """
                         update connection set status = 'disconnected', access_token = null, refresh_token = null,
                             signing_secret = null, access_expires_at = null, refresh_expires_at = null,
-                            webhook_id = null, trigger_ids = null, disconnected_at = :now, updated_at = :now
+                            webhook_id = case when :removed then null else webhook_id end,
+                            trigger_ids = case when :removed then null else trigger_ids end,
+                            disconnected_at = :now, updated_at = :now
                         where id = :id""")
-                .param("now", now).param("id", id)
+                .param("now", now).param("removed", registrationRemoved).param("id", id)
                 .update();
     }
 

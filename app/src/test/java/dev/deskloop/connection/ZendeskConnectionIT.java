@@ -149,6 +149,32 @@ class ZendeskConnectionIT extends IntegrationTest {
     }
 
     @Test
+    void aDisconnectThatCannotRemoveTheWebhookKeepsItsIdsAndTheNextReconnectRemovesIt() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
+        Connection connected = connections.byId(id).orElseThrow();
+        var owner = user(fixtures.signedIn(team.owner()));
+        // Zendesk fails the three deletes (two triggers, the webhook); the token revocation after them goes through.
+        SIMULATOR.zendesk().faults().failNext(3);
+
+        mvc.perform(post("/w/{w}/connections/{c}/disconnect", team.workspace().id(), id).with(owner).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        Connection disconnected = connections.byId(id).orElseThrow();
+        assertThat(disconnected.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(disconnected.webhookId()).isEqualTo(connected.webhookId());
+        assertThat(disconnected.triggerIds()).isEqualTo(connected.triggerIds());
+        assertThat(SIMULATOR.zendesk().triggers(subdomain)).hasSize(2);
+        SIMULATOR.zendesk().faults().clear();
+
+        assertThat(flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections)).isEqualTo(id);
+
+        assertThat(SIMULATOR.zendesk().webhooks(subdomain)).hasSize(1);
+        assertThat(SIMULATOR.zendesk().triggers(subdomain)).hasSize(2);
+        assertThat(SIMULATOR.zendesk().webhooks(subdomain).getFirst().id())
+                .isEqualTo(connections.byId(id).orElseThrow().webhookId());
+    }
+
+    @Test
     void deniedConsentLeavesNothingAndSaysWhy() throws Exception {
         MvcResult done = flow.callback(team.owner(), flow.deny(flow.start(team.workspace(), team.owner(), "zendesk", subdomain)));
 

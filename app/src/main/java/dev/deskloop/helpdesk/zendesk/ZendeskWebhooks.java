@@ -71,18 +71,46 @@ final class ZendeskWebhooks implements ProviderWebhooks {
                     webhookId, COMMENT_BODY));
             return new WebhookRegistration(webhookId, triggers, signingSecret);
         } catch (RuntimeException e) {
-            unregister(account, accessToken, new WebhookRegistration(webhookId, triggers, null));
+            // The registration's own failure is what the caller needs; a failed clean-up travels with it, suppressed.
+            try {
+                unregister(account, accessToken, new WebhookRegistration(webhookId, triggers, null));
+            } catch (RuntimeException cleanup) {
+                log.warn("After a failed registration at Zendesk account {}, webhook {} and triggers {} could not all be "
+                        + "removed: {}", account, webhookId, triggers, cleanup.getMessage());
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
 
+    /**
+     * Deletes the triggers, then the webhook. Every one is tried even when another fails (a trigger left behind keeps
+     * firing at a webhook that is gone; a webhook left behind keeps sending); then the first failure is thrown, with
+     * the others suppressed.
+     */
     @Override
     public void unregister(String account, String accessToken, WebhookRegistration registration) {
+        RuntimeException failure = null;
+        List<String[]> deletions = new ArrayList<>();
         for (String trigger : registration.triggerIds()) {
-            delete(account, accessToken, "/api/v2/triggers/{id}", trigger);
+            deletions.add(new String[] {"/api/v2/triggers/{id}", trigger});
         }
         if (registration.webhookId() != null && !registration.webhookId().isBlank()) {
-            delete(account, accessToken, "/api/v2/webhooks/{id}", registration.webhookId());
+            deletions.add(new String[] {"/api/v2/webhooks/{id}", registration.webhookId()});
+        }
+        for (String[] deletion : deletions) {
+            try {
+                delete(account, accessToken, deletion[0], deletion[1]);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
