@@ -1,6 +1,9 @@
 package dev.deskloop.connection;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +38,9 @@ public class ConnectionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
 
+    /** Longer than any connect flow takes from its decision to its stored registration. */
+    static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);
+
     private final Connections connections;
     private final OAuthStates states;
     private final HelpdeskProviders providers;
@@ -43,10 +49,11 @@ public class ConnectionLifecycle {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ConnectionTokens tokens;
+    private final Clock clock;
 
     ConnectionLifecycle(Connections connections, OAuthStates states, HelpdeskProviders providers, AuditLog audit,
                         PlatformSettings platform, TransactionTemplate transaction, ApplicationEventPublisher events,
-                        ConnectionTokens tokens) {
+                        ConnectionTokens tokens, Clock clock) {
         this.connections = connections;
         this.states = states;
         this.providers = providers;
@@ -55,6 +62,7 @@ public class ConnectionLifecycle {
         this.transaction = transaction;
         this.events = events;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** Whether Deskloop has OAuth client credentials for the provider. */
@@ -152,8 +160,18 @@ public class ConnectionLifecycle {
         // Decide under the workspace lock, so that two flows finishing together cannot both connect.
         Decision decision = transaction.execute(status -> {
             connections.lockWorkspace(workspaceId);
-            Optional<Connection> active = connections.active(workspaceId)
-                    .filter(c -> !c.id().equals(pending.connectionId()) && c.status() != ConnectionStatus.PENDING);
+            // A pending row is another flow registering its webhook right now, unless it is older than any flow can
+            // take (one that died half-way): then it no longer blocks, and is reused when it is for this account.
+            Instant settingUpSince = clock.instant().minus(PENDING_LIFETIME);
+            Optional<Connection> active = connections.notDisconnected(workspaceId).stream()
+                    .filter(c -> !c.id().equals(pending.connectionId()))
+                    .filter(c -> c.status() != ConnectionStatus.PENDING || c.createdAt().isAfter(settingUpSince))
+                    .findFirst();
+            if (active.isPresent() && active.get().status() == ConnectionStatus.PENDING) {
+                return Decision.refuse("Another connection to " + active.get().provider().displayName()
+                        + " is being set up in this workspace right now. If no one else is connecting, start again in "
+                        + PENDING_LIFETIME.toMinutes() + " minutes.");
+            }
             if (active.isPresent()) {
                 return Decision.refuse("This workspace is already connected to " + active.get().provider().displayName()
                         + " (" + active.get().label() + "). Disconnect it before connecting another desk.");

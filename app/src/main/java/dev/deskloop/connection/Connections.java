@@ -122,6 +122,12 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .param("workspace", workspaceId).query(Connections::connection).optional();
     }
 
+    /** Every connection of the workspace that is not disconnected, newest first. */
+    List<Connection> notDisconnected(UUID workspaceId) {
+        return jdbc.sql(SELECT + " where workspace_id = :workspace and status <> 'disconnected' order by created_at desc")
+                .param("workspace", workspaceId).query(Connections::connection).list();
+    }
+
     /** Active connections of other workspaces to the same provider account. */
     List<Connection> activeElsewhere(ProviderId provider, String account, UUID workspaceId) {
         return jdbc.sql(SELECT + " where provider = :provider and account = :account and workspace_id <> :workspace"

@@ -175,6 +175,37 @@ class ZendeskConnectionIT extends IntegrationTest {
     }
 
     @Test
+    void aConnectFinishingWhileAnotherIsBeingSetUpIsRefusedButAFlowThatDiedLongAgoDoesNotBlock() throws Exception {
+        URI callback = flow.allow(flow.start(team.workspace(), team.owner(), "zendesk", subdomain));
+        // Another admin's flow, to another desk, has just stored its pending row and is registering its webhook.
+        UUID other = pendingConnection(clock.instant());
+
+        MvcResult done = flow.callback(team.owner(), callback);
+
+        assertThat(done.getFlashMap().get("error")).asString().contains("being set up");
+        assertThat(SIMULATOR.zendesk().webhooks(subdomain)).isEmpty();
+        assertThat(connections.byId(other).orElseThrow().status()).isEqualTo(ConnectionStatus.PENDING);
+
+        jdbc.sql("delete from connection where id = :id").param("id", other).update();
+        URI again = flow.allow(flow.start(team.workspace(), team.owner(), "zendesk", subdomain));
+        pendingConnection(clock.instant().minus(ConnectionLifecycle.PENDING_LIFETIME).minusSeconds(1));
+        flow.callback(team.owner(), again);
+        assertThat(connections.ofWorkspace(team.workspace().id()))
+                .anySatisfy(c -> assertThat(c.status()).isEqualTo(ConnectionStatus.CONNECTED));
+        assertThat(SIMULATOR.zendesk().webhooks(subdomain)).hasSize(1);
+    }
+
+    private UUID pendingConnection(java.time.Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into connection (id, workspace_id, provider, status, account, created_at, updated_at)
+                        values (:id, :w, 'intercom', 'pending', :account, :at, :at)""")
+                .param("id", id).param("w", team.workspace().id()).param("account", "app-" + id)
+                .param("at", java.sql.Timestamp.from(createdAt)).update();
+        return id;
+    }
+
+    @Test
     void deniedConsentLeavesNothingAndSaysWhy() throws Exception {
         MvcResult done = flow.callback(team.owner(), flow.deny(flow.start(team.workspace(), team.owner(), "zendesk", subdomain)));
 
