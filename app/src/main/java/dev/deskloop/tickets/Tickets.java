@@ -235,7 +235,7 @@ public class Tickets implements TriagedContent {
                 .param("ticket", ticketId).query(Tickets::triage).list();
     }
 
-    /** Stores a triage as this version; a concurrent store of the same version loses (DuplicateKeyException). */
+    /** Stores a triage as this version; a concurrent store of the same version loses ({@link DuplicateKeyException}). */
     TriageRecord storeTriage(StoredTicket ticket, int version, int messageCount, Triage triage, long durationMillis) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
