@@ -79,7 +79,9 @@ public class ConnectionLifecycle {
         requireConfigured(provider);
         HelpdeskProvider helpdesk = providers.get(provider);
         String account = helpdesk.auth().account(accountInput);
-        connections.active(caller.workspaceId()).ifPresent(ConnectionLifecycle::refuseSecond);
+        blocking(caller.workspaceId(), null).ifPresent(other -> {
+            throw new Refusal(secondRefused(other));
+        });
         return begin(caller, helpdesk, account, null);
     }
 
@@ -89,9 +91,9 @@ public class ConnectionLifecycle {
         Connection connection = connections.of(caller.workspaceId(), connectionId)
                 .orElseThrow(() -> new NotFoundException("Connection"));
         requireConfigured(connection.provider());
-        connections.active(caller.workspaceId())
-                .filter(active -> !active.id().equals(connectionId))
-                .ifPresent(ConnectionLifecycle::refuseSecond);
+        blocking(caller.workspaceId(), connectionId).ifPresent(other -> {
+            throw new Refusal(secondRefused(other));
+        });
         String account = connection.provider() == ProviderId.ZENDESK ? connection.account() : null;
         return begin(caller, providers.get(connection.provider()), account, connectionId);
     }
@@ -160,21 +162,9 @@ public class ConnectionLifecycle {
         // Decide under the workspace lock, so that two flows finishing together cannot both connect.
         Decision decision = transaction.execute(status -> {
             connections.lockWorkspace(workspaceId);
-            // A pending row is another flow registering its webhook right now, unless it is older than any flow can
-            // take (one that died half-way): then it no longer blocks, and is reused when it is for this account.
-            Instant settingUpSince = clock.instant().minus(PENDING_LIFETIME);
-            Optional<Connection> active = connections.notDisconnected(workspaceId).stream()
-                    .filter(c -> !c.id().equals(pending.connectionId()))
-                    .filter(c -> c.status() != ConnectionStatus.PENDING || c.createdAt().isAfter(settingUpSince))
-                    .findFirst();
-            if (active.isPresent() && active.get().status() == ConnectionStatus.PENDING) {
-                return Decision.refuse("Another connection to " + active.get().provider().displayName()
-                        + " is being set up in this workspace right now. If no one else is connecting, start again in "
-                        + PENDING_LIFETIME.toMinutes() + " minutes.");
-            }
-            if (active.isPresent()) {
-                return Decision.refuse("This workspace is already connected to " + active.get().provider().displayName()
-                        + " (" + active.get().label() + "). Disconnect it before connecting another desk.");
+            Optional<Connection> other = blocking(workspaceId, pending.connectionId());
+            if (other.isPresent()) {
+                return Decision.refuse(secondRefused(other.get()));
             }
             if (!connections.activeElsewhere(helpdesk.id(), account, workspaceId).isEmpty()) {
                 return Decision.refuse(identity.accountName() + " is already connected to another Deskloop workspace.");
@@ -318,9 +308,27 @@ public class ConnectionLifecycle {
         }
     }
 
-    private static void refuseSecond(Connection active) {
-        throw new Refusal("This workspace is already connected to " + active.provider().displayName() + " ("
-                + active.label() + "). Disconnect it before connecting another desk.");
+    /**
+     * The connection that keeps another from being connected in the workspace: any that is not disconnected, except
+     * {@code except} (the one being reconnected) and a pending row older than {@link #PENDING_LIFETIME}, left by a flow
+     * that died half-way. A younger pending row is another flow registering its webhook right now.
+     */
+    private Optional<Connection> blocking(UUID workspaceId, UUID except) {
+        Instant settingUpSince = clock.instant().minus(PENDING_LIFETIME);
+        return connections.notDisconnected(workspaceId).stream()
+                .filter(c -> !c.id().equals(except))
+                .filter(c -> c.status() != ConnectionStatus.PENDING || c.createdAt().isAfter(settingUpSince))
+                .findFirst();
+    }
+
+    private static String secondRefused(Connection other) {
+        if (other.status() == ConnectionStatus.PENDING) {
+            return "Another connection to " + other.provider().displayName() + " is being set up in this workspace "
+                    + "right now. If no one else is connecting, start again in " + PENDING_LIFETIME.toMinutes()
+                    + " minutes.";
+        }
+        return "This workspace is already connected to " + other.provider().displayName() + " (" + other.label()
+                + "). Disconnect it before connecting another desk.";
     }
 
     private void discardQuietly(HelpdeskProvider helpdesk, String account, String accessToken) {

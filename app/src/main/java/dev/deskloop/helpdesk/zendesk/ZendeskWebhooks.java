@@ -90,27 +90,25 @@ final class ZendeskWebhooks implements ProviderWebhooks {
      */
     @Override
     public void unregister(String account, String accessToken, WebhookRegistration registration) {
-        RuntimeException failure = null;
-        List<String[]> deletions = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         for (String trigger : registration.triggerIds()) {
-            deletions.add(new String[] {"/api/v2/triggers/{id}", trigger});
+            deleteCollecting(account, accessToken, "/api/v2/triggers/{id}", trigger, failures);
         }
         if (registration.webhookId() != null && !registration.webhookId().isBlank()) {
-            deletions.add(new String[] {"/api/v2/webhooks/{id}", registration.webhookId()});
+            deleteCollecting(account, accessToken, "/api/v2/webhooks/{id}", registration.webhookId(), failures);
         }
-        for (String[] deletion : deletions) {
-            try {
-                delete(account, accessToken, deletion[0], deletion[1]);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(failures.getFirst()::addSuppressed);
+            throw failures.getFirst();
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    private void deleteCollecting(String account, String accessToken, String path, String id,
+                                  List<RuntimeException> failures) {
+        try {
+            delete(account, accessToken, path, id);
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
     }
 
