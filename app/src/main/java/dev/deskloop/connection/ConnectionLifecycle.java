@@ -169,11 +169,18 @@ public class ConnectionLifecycle {
             if (!connections.activeElsewhere(helpdesk.id(), account, workspaceId).isEmpty()) {
                 return Decision.refuse(identity.accountName() + " is already connected to another Deskloop workspace.");
             }
-            Optional<Connection> reuse = Optional.ofNullable(pending.connectionId())
+            Optional<Connection> reconnected = Optional.ofNullable(pending.connectionId())
                     .flatMap(id -> connections.of(workspaceId, id))
-                    .filter(c -> c.provider() == helpdesk.id())
-                    .or(() -> connections.latestFor(workspaceId, helpdesk.id(), account))
-                    .filter(c -> account.equals(c.account()));
+                    .filter(c -> c.provider() == helpdesk.id());
+            if (reconnected.isPresent() && !account.equals(reconnected.get().account())) {
+                // A reconnect must not turn into a second connection beside the one it was meant to repair.
+                return Decision.refuse("You chose " + identity.accountName() + ", but this connection is to "
+                        + reconnected.get().label() + ". Reconnect it with " + reconnected.get().label()
+                        + ", or disconnect it and connect " + identity.accountName() + " as a new desk.");
+            }
+            connections.abandonPending(workspaceId, clock.instant().minus(PENDING_LIFETIME));
+            Optional<Connection> reuse = reconnected
+                    .or(() -> connections.latestFor(workspaceId, helpdesk.id(), account));
             if (reuse.isPresent()) {
                 return Decision.use(reuse.get().id(), reuse.get(), false);
             }
@@ -189,7 +196,9 @@ public class ConnectionLifecycle {
         try {
             if (decision.existing() != null && decision.existing().webhookId() != null) {
                 // Still registered (reconnect after an error): remove it, the new token registers afresh.
-                unregisterQuietly(helpdesk, account, grant.accessToken(), decision.existing());
+                Connection existing = decision.existing();
+                unregisterQuietly(helpdesk, account, grant.accessToken(),
+                        new WebhookRegistration(existing.webhookId(), existing.triggerIds(), null), existing.id());
             }
             registration = helpdesk.webhooks().register(account, grant.accessToken(), webhookUrl(connectionId));
         } catch (HelpdeskApiException e) {
@@ -207,7 +216,16 @@ public class ConnectionLifecycle {
                             + " \"Deskloop\" in " + helpdesk.id().displayName() + "'s admin settings, then start again."
                     : " Nothing was left behind; start again."));
         }
-        connections.connected(connectionId, account, identity.accountName(), identity.actingUserId(), grant, registration);
+        if (!connections.connected(connectionId, decision.created(), account, identity.accountName(),
+                identity.actingUserId(), grant, registration)) {
+            // Registering took so long that another flow took this one for dead and let its row go.
+            unregisterQuietly(helpdesk, account, grant.accessToken(), registration, connectionId);
+            discardQuietly(helpdesk, account, grant.accessToken());
+            audit.record(workspaceId, actorEmail, "connection.failed", helpdesk.id().displayName() + " "
+                    + identity.accountName(), "connection " + connectionId + " was given up while it was being set up");
+            return Completion.failed(workspaceId, "Setting up the connection took longer than "
+                    + PENDING_LIFETIME.toMinutes() + " minutes, and it was given up meanwhile. Start again.");
+        }
         events.publishEvent(new ConnectionActivated(workspaceId, connectionId));
         audit.record(workspaceId, actorEmail, decision.created() ? "connection.connected" : "connection.reconnected",
                 helpdesk.id().displayName() + " " + identity.accountName(), "connection " + connectionId);
@@ -339,13 +357,13 @@ public class ConnectionLifecycle {
         }
     }
 
-    private void unregisterQuietly(HelpdeskProvider helpdesk, String account, String accessToken, Connection existing) {
+    private void unregisterQuietly(HelpdeskProvider helpdesk, String account, String accessToken,
+                                   WebhookRegistration registration, UUID connectionId) {
         try {
-            helpdesk.webhooks().unregister(account, accessToken,
-                    new WebhookRegistration(existing.webhookId(), existing.triggerIds(), null));
+            helpdesk.webhooks().unregister(account, accessToken, registration);
         } catch (HelpdeskApiException e) {
-            log.warn("Could not remove the old {} webhook of connection {}: {}", helpdesk.id().wireName(),
-                    existing.id(), e.getMessage());
+            log.warn("Could not remove the {} webhook {} of connection {}: {}", helpdesk.id().wireName(),
+                    registration.webhookId(), connectionId, e.getMessage());
         }
     }
 

@@ -188,19 +188,46 @@ public class Connections implements KeyRotation.EncryptedSecrets {
         change(id, "delete from connection where id = :id").param("id", id).update();
     }
 
-    /** Stores a fresh grant, identity and registration and marks the connection connected. */
-    void connected(UUID id, String account, String accountName, String actingUserId, OAuthGrant grant,
-                   WebhookRegistration registration) {
+    /**
+     * Marks the pending rows of the workspace created before {@code before} disconnected: each is a connect flow that
+     * stopped half-way (a crash or a restart) and holds no secrets. Deliveries it may have received are then let go
+     * instead of being held forever.
+     */
+    int abandonPending(UUID workspaceId, Instant before) {
+        List<UUID> stale = jdbc.sql("""
+                        select id from connection where workspace_id = :workspace and status = 'pending'
+                        and created_at < :before""")
+                .param("workspace", workspaceId).param("before", Timestamp.from(before))
+                .query(UUID.class).list();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (UUID id : stale) {
+            change(id, """
+                            update connection set status = 'disconnected', last_error = :error, last_error_at = :now,
+                                disconnected_at = :now, updated_at = :now
+                            where id = :id and status = 'pending'""")
+                    .param("error", "The connect flow did not finish.").param("now", now).param("id", id)
+                    .update();
+        }
+        return stale.size();
+    }
+
+    /**
+     * Stores a fresh grant, identity and registration and marks the connection connected. With {@code fromPending}
+     * only a row still pending is changed: false when the row was abandoned meanwhile (see {@link #abandonPending}).
+     */
+    boolean connected(UUID id, boolean fromPending, String account, String accountName, String actingUserId,
+                      OAuthGrant grant, WebhookRegistration registration) {
         Instant now = clock.instant();
-        change(id, """
+        return change(id, """
                         update connection set status = 'connected', account = :account, account_name = :name,
                             acting_user_id = :acting, access_token = :access, refresh_token = :refresh,
                             signing_secret = :secret, access_expires_at = :accessExpires,
                             refresh_expires_at = :refreshExpires, webhook_id = :webhook, trigger_ids = :triggers,
                             connected_at = :now, disconnected_at = null, last_error = null, last_error_at = null,
                             updated_at = :now
-                        where id = :id""")
-                .param("account", account).param("name", accountName).param("acting", actingUserId)
+                        where id = :id and (status = 'pending' or not :fromPending)""")
+                .param("fromPending", fromPending).param("account", account).param("name", accountName)
+                .param("acting", actingUserId)
                 .param("access", seal(id, "access_token", grant.accessToken()), Types.BINARY)
                 .param("refresh", seal(id, "refresh_token", grant.refreshToken()), Types.BINARY)
                 .param("secret", seal(id, "signing_secret", registration.signingSecret()), Types.BINARY)
@@ -209,7 +236,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .param("webhook", registration.webhookId())
                 .param("triggers", registration.triggerIds().isEmpty() ? null : String.join(",", registration.triggerIds()))
                 .param("now", Timestamp.from(now)).param("id", id)
-                .update();
+                .update() == 1;
     }
 
     /** Replaces the tokens after a refresh (Zendesk rotates both). */

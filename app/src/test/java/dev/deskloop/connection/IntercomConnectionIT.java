@@ -98,6 +98,29 @@ class IntercomConnectionIT extends IntegrationTest {
                 .accountKey()).isEqualTo(connected.account());
     }
 
+    @Test
+    void aReconnectThatPicksAnotherIntercomWorkspaceIsRefusedAndLeavesOneConnection() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
+        // The connection was made to another Intercom workspace, which is in error now; the admin reconnects it,
+        // but picks the simulator's workspace on Intercom's consent screen.
+        jdbc.sql("update connection set account = 'another-app', account_name = 'Another Inc',"
+                + " status = 'connection_error' where id = :id").param("id", id).update();
+        var owner = user(fixtures.signedIn(team.owner()));
+        String consent = mvc.perform(post("/w/{w}/connections/{c}/reconnect", team.workspace().id(), id)
+                        .with(owner).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        MvcResult done = flow.callback(team.owner(), flow.allow(URI.create(consent)));
+
+        assertThat(done.getFlashMap().get("error")).asString()
+                .contains("this connection is to Another Inc").contains("as a new desk");
+        assertThat(connections.ofWorkspace(team.workspace().id())).singleElement()
+                .satisfies(c -> assertThat(c.id()).isEqualTo(id))
+                .satisfies(c -> assertThat(c.status()).isEqualTo(ConnectionStatus.CONNECTION_ERROR));
+        assertThat(SIMULATOR.intercom().installed()).as("a refused connect never uninstalls the app").isTrue();
+        assertThat(audit()).contains("connection.refused");
+    }
+
     private List<String> audit() {
         return jdbc.sql("select action from audit_event where workspace_id = :w").param("w", team.workspace().id())
                 .query(String.class).list();

@@ -188,11 +188,59 @@ class ZendeskConnectionIT extends IntegrationTest {
 
         jdbc.sql("delete from connection where id = :id").param("id", other).update();
         URI again = flow.allow(flow.start(team.workspace(), team.owner(), "zendesk", subdomain));
-        pendingConnection(clock.instant().minus(ConnectionLifecycle.PENDING_LIFETIME).minusSeconds(1));
+        UUID died = pendingConnection(clock.instant().minus(ConnectionLifecycle.PENDING_LIFETIME).minusSeconds(1));
         flow.callback(team.owner(), again);
         assertThat(connections.ofWorkspace(team.workspace().id()))
                 .anySatisfy(c -> assertThat(c.status()).isEqualTo(ConnectionStatus.CONNECTED));
         assertThat(SIMULATOR.zendesk().webhooks(subdomain)).hasSize(1);
+        // The row of the flow that died is let go, so that nothing stays held for it.
+        Connection abandoned = connections.byId(died).orElseThrow();
+        assertThat(abandoned.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(abandoned.lastError()).contains("did not finish");
+    }
+
+    @Test
+    void aFlowGivenUpWhileItWasRegisteringRemovesWhatItRegisteredInsteadOfConnecting() throws Exception {
+        URI slow = flow.allow(flow.start(team.workspace(), team.owner(), "zendesk", subdomain));
+        // Every Zendesk call of this flow takes a second: the token, /users/me, the webhook, its secret, the triggers.
+        SIMULATOR.zendesk().faults().delayResponses(Duration.ofSeconds(1));
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<MvcResult> slowDone = pool.submit(() -> flow.callback(team.owner(), slow));
+            UUID pending = awaitPendingRow();
+            // More than the pending lifetime later, an Intercom connect in the same workspace takes that flow for dead.
+            clock.advance(ConnectionLifecycle.PENDING_LIFETIME.plusMinutes(1));
+            jdbc.sql("update connection set status = 'disconnected' where provider = 'intercom'"
+                    + " and workspace_id <> :w").param("w", team.workspace().id()).update();
+            MvcResult fast = flow.callback(team.owner(), flow.allow(flow.start(team.workspace(), team.owner(), "intercom", null)));
+            assertThat(fast.getFlashMap().get("notice")).asString().contains("is connected");
+
+            MvcResult done = slowDone.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(done.getFlashMap().get("error")).asString().contains("was given up");
+            assertThat(connections.byId(pending).orElseThrow().status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+            assertThat(connections.ofWorkspace(team.workspace().id()))
+                    .filteredOn(c -> c.status() != ConnectionStatus.DISCONNECTED).singleElement()
+                    .satisfies(c -> assertThat(c.provider()).isEqualTo(dev.deskloop.helpdesk.ProviderId.INTERCOM));
+            assertThat(SIMULATOR.zendesk().webhooks(subdomain)).isEmpty();
+            assertThat(SIMULATOR.zendesk().triggers(subdomain)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+            jdbc.sql("update connection set status = 'disconnected' where provider = 'intercom'").update();
+        }
+    }
+
+    private UUID awaitPendingRow() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<UUID> rows = jdbc.sql("select id from connection where workspace_id = :w and status = 'pending'")
+                    .param("w", team.workspace().id()).query(UUID.class).list();
+            if (!rows.isEmpty()) {
+                return rows.getFirst();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the connect flow never stored its pending row");
     }
 
     private UUID pendingConnection(java.time.Instant createdAt) {
