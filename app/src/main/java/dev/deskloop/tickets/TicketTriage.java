@@ -1,6 +1,7 @@
 package dev.deskloop.tickets;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +13,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.deskloop.audit.AuditLog;
 import dev.deskloop.ingest.TicketFetched;
 import dev.deskloop.platform.jobs.Jobs;
-import dev.deskloop.triage.ServiceCatalog;
 import dev.deskloop.triage.TicketDocument;
 import dev.deskloop.triage.Triage;
 import dev.deskloop.triage.TriageContext;
@@ -44,10 +44,13 @@ public class TicketTriage {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ServiceCatalogs catalogs;
+    private final TimeBuffers timeBuffers;
 
     /** {@code jobs} is looked up when used: the job queue is built from the tasks this class defines. */
     TicketTriage(Tickets tickets, TriageEngine engine, ObjectProvider<Jobs> jobs, AuditLog audit, MeterRegistry metrics,
-                 Clock clock, ApplicationEventPublisher events, TransactionTemplate transaction) {
+                 Clock clock, ApplicationEventPublisher events, TransactionTemplate transaction,
+                 ServiceCatalogs catalogs, TimeBuffers timeBuffers) {
         this.tickets = tickets;
         this.engine = engine;
         this.jobs = jobs;
@@ -56,6 +59,8 @@ public class TicketTriage {
         this.clock = clock;
         this.events = events;
         this.transaction = transaction;
+        this.catalogs = catalogs;
+        this.timeBuffers = timeBuffers;
     }
 
     @Bean
@@ -91,7 +96,10 @@ public class TicketTriage {
         }
         TicketDocument document = TicketDocuments.fromJson(tickets.document(ticketId));
         long started = System.nanoTime();
-        Triage result = engine.triage(document, TriageContext.of(ServiceCatalog.empty()));
+        // The workspace's catalog and the binding's time buffer, as they are when the job runs.
+        TriageContext context = new TriageContext(catalogs.of(ticket.workspaceId()),
+                timeBuffers.of(ticket.connectionId()), ZoneOffset.UTC);
+        Triage result = engine.triage(document, context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));
         try {

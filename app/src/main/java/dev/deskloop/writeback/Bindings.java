@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.deskloop.connection.Connections;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.InvalidInput;
 import dev.deskloop.platform.NotFoundException;
+import dev.deskloop.tickets.TimeBuffers;
 import dev.deskloop.workspace.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * owners and admins change settings, and every change is audited with what it was before and after.
  */
 @Component
-public class Bindings {
+public class Bindings implements TimeBuffers {
 
     private final JdbcClient jdbc;
     private final Connections connections;
@@ -46,6 +48,12 @@ public class Bindings {
         String scope = jdbc.sql("select scope_filter from connection where id = :id").param("id", connectionId)
                 .query(String.class).optional().orElse(null);
         return stored(connectionId).orElseGet(BindingSettings::defaults).withScopeFilter(scope);
+    }
+
+    /** The default time buffer of the connection's binding, which triage uses when a ticket names no time. */
+    @Override
+    public Duration of(UUID connectionId) {
+        return Duration.ofHours(settings(connectionId).timeBufferHours());
     }
 
     /** The settings of one of the caller's workspace's connections; another workspace's connection is not found. */

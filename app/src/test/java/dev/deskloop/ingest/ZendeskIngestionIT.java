@@ -59,6 +59,38 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
     }
 
     @Test
+    void triageUsesTheWorkspacesServiceCatalogAndTheBindingsTimeBuffer() throws Exception {
+        var owner = fixtures.caller(team.workspace(), team.owner());
+        catalogs.save(owner, """
+                services:
+                  - name: billing-api
+                    description: Invoices, exports of invoices and payments
+                    keywords: [invoice, invoices, payment]
+                  - name: auth
+                    description: Sign-in, passwords and two-factor codes
+                    keywords: [login, password]
+                """);
+        var s = bindings.settings(connectionId);
+        bindings.change(owner, connectionId, new dev.deskloop.writeback.BindingSettings(s.postingMode(),
+                s.autoAnalyze(), 5, s.fieldMapping(), s.publicReplyTemplate(), s.scopeFilter(), s.classificationNotes()));
+        ZendeskTicket ticket = customerTicket("Invoice export broken", "The invoice export fails with a 500 error for"
+                + " all of our users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error.");
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant()).andExpect(status().isOk());
+        jobs.runDue();
+
+        var triage = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow().latestTriage().triage();
+        assertThat(triage.affectedService()).isEqualTo("billing-api");
+        assertThat(Duration.between(triage.timeWindow().start(), triage.timeWindow().end())).hasHours(5);
+    }
+
+    @Autowired
+    dev.deskloop.tickets.ServiceCatalogs catalogs;
+
+    @Autowired
+    dev.deskloop.writeback.Bindings bindings;
+
+    @Test
     void aDuplicateDeliveryAnswers200AndChangesNothing() throws Exception {
         ZendeskTicket ticket = customerTicket("Dup", BUG);
         String body = created(ticket);
