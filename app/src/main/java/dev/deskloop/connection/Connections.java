@@ -328,20 +328,25 @@ public class Connections implements KeyRotation.EncryptedSecrets {
             for (String column : SECRET_COLUMNS) {
                 byte[] sealed = jdbc.sql("select " + column + " from connection where id = :id").param("id", id)
                         .query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
-                if (sealed == null) {
-                    continue;
-                }
-                String plain = current.decrypt(sealed, associatedData(id, column));
-                // Only if unchanged since read: a token refreshed meanwhile must not be set back to the old one.
-                if (change(id, "update connection set " + column + " = :value where id = :id and " + column + " = :old")
-                        .param("value", current.encrypt(plain, associatedData(id, column)), Types.BINARY)
-                        .param("id", id).param("old", sealed, Types.BINARY)
-                        .update() == 1) {
+                if (sealed != null && reEncrypt(current, id, column, sealed)) {
                     rewritten++;
                 }
             }
         }
         return rewritten;
+    }
+
+    /**
+     * Rewrites one secret column, read as {@code sealed}, under the primary key; false when it changed since it was
+     * read: a token refreshed while the rotation ran must not be set back to the old one.
+     */
+    boolean reEncrypt(TokenCipher current, UUID id, String column, byte[] sealed) {
+        // column is one of SECRET_COLUMNS, never input
+        String plain = current.decrypt(sealed, associatedData(id, column));
+        return change(id, "update connection set " + column + " = :value where id = :id and " + column + " = :old")
+                .param("value", current.encrypt(plain, associatedData(id, column)), Types.BINARY)
+                .param("id", id).param("old", sealed, Types.BINARY)
+                .update() == 1;
     }
 
     private byte[] seal(UUID id, String column, String value) {

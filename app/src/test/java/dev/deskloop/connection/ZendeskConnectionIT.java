@@ -468,6 +468,22 @@ class ZendeskConnectionIT extends IntegrationTest {
         assertThat(connections.secrets(id).accessToken()).isEqualTo(token);
     }
 
+    @Test
+    void keyRotationDoesNotSetBackATokenRefreshedAfterItWasRead() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "zendesk", subdomain, connections);
+        byte[] readByTheRotation = sealedAccessToken(id);
+        // The token is refreshed while the rotation works on what it read.
+        String refreshed = tokens.refreshAfterUnauthorized(id, connections.secrets(id).accessToken());
+
+        assertThat(connections.reEncrypt(cipher, id, "access_token", readByTheRotation)).isFalse();
+
+        assertThat(connections.secrets(id).accessToken()).isEqualTo(refreshed);
+        assertThat(apiStatus(connections.secrets(id).accessToken())).isEqualTo(200);
+    }
+
+    @Autowired
+    dev.deskloop.platform.crypto.TokenCipher cipher;
+
     /** What the simulated Zendesk answers to a call with this token. */
     private int apiStatus(String token) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(
