@@ -173,10 +173,15 @@ public class ConnectionLifecycle {
                     .flatMap(id -> connections.of(workspaceId, id))
                     .filter(c -> c.provider() == helpdesk.id());
             if (reconnected.isPresent() && !account.equals(reconnected.get().account())) {
-                // A reconnect must not turn into a second connection beside the one it was meant to repair.
-                return Decision.refuse("You chose " + identity.accountName() + ", but this connection is to "
-                        + reconnected.get().label() + ". Reconnect it with " + reconnected.get().label()
-                        + ", or disconnect it and connect " + identity.accountName() + " as a new desk.");
+                Connection repaired = reconnected.get();
+                if (repaired.status() != ConnectionStatus.DISCONNECTED) {
+                    // A reconnect must not turn into a second connection beside the one it was meant to repair.
+                    return Decision.refuse("You chose " + identity.accountName() + ", but this connection is to "
+                            + repaired.label() + ". Reconnect it with " + repaired.label() + ", or disconnect it and "
+                            + "connect " + identity.accountName() + " as a new desk.");
+                }
+                // Reconnecting a disconnected connection with another account connects that account as a new desk.
+                reconnected = Optional.empty();
             }
             connections.abandonPending(workspaceId, clock.instant().minus(PENDING_LIFETIME));
             Optional<Connection> reuse = reconnected

@@ -121,6 +121,26 @@ class IntercomConnectionIT extends IntegrationTest {
         assertThat(audit()).contains("connection.refused");
     }
 
+    @Test
+    void reconnectingADisconnectedConnectionWithAnotherIntercomWorkspaceConnectsItAsANewDesk() throws Exception {
+        UUID id = flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
+        jdbc.sql("update connection set account = 'another-app', account_name = 'Another Inc',"
+                + " status = 'disconnected' where id = :id").param("id", id).update();
+        var owner = user(fixtures.signedIn(team.owner()));
+        String consent = mvc.perform(post("/w/{w}/connections/{c}/reconnect", team.workspace().id(), id)
+                        .with(owner).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        MvcResult done = flow.callback(team.owner(), flow.allow(URI.create(consent)));
+
+        assertThat(done.getFlashMap().get("notice")).asString().contains("is connected");
+        Connection connected = connections.active(team.workspace().id()).orElseThrow();
+        assertThat(connected.id()).isNotEqualTo(id);
+        assertThat(connected.account()).isEqualTo(SIMULATOR.intercom().appId());
+        assertThat(connections.byId(id).orElseThrow().account()).as("the old connection stays as it was")
+                .isEqualTo("another-app");
+    }
+
     private List<String> audit() {
         return jdbc.sql("select action from audit_event where workspace_id = :w").param("w", team.workspace().id())
                 .query(String.class).list();
