@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.deskloop.platform.NotFoundException;
+import dev.deskloop.tickets.ServiceCatalogs;
 import dev.deskloop.tickets.StoredTicket;
 import dev.deskloop.tickets.TicketAttachment;
 import dev.deskloop.tickets.TicketFilter;
@@ -37,12 +38,14 @@ class TicketsPages {
     private final Tickets tickets;
     private final Outbox outbox;
     private final TicketTimeline timeline;
+    private final ServiceCatalogs catalogs;
 
-    TicketsPages(Pages pages, Tickets tickets, Outbox outbox, TicketTimeline timeline) {
+    TicketsPages(Pages pages, Tickets tickets, Outbox outbox, TicketTimeline timeline, ServiceCatalogs catalogs) {
         this.pages = pages;
         this.tickets = tickets;
         this.outbox = outbox;
         this.timeline = timeline;
+        this.catalogs = catalogs;
     }
 
     @GetMapping("/w/{workspaceId}/tickets")
@@ -58,6 +61,8 @@ class TicketsPages {
         model.addAttribute("hasNext", found.size() > PAGE_SIZE);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("filter", filter);
+        // Suggestions for the service filter; any text still filters (a service may have left the catalog).
+        model.addAttribute("catalogServices", catalogs.of(caller.workspaceId()).services());
         return "tickets";
     }
 

@@ -80,6 +80,18 @@ class ServicesPagesIT extends IntegrationTest {
     }
 
     @Test
+    void theTicketFilterSuggestsTheCatalogsServices() throws Exception {
+        catalogs.save(fixtures.caller(team.workspace(), team.owner()), "services: [{name: auth}, {name: \"a<b\"}]");
+
+        String page = mvc.perform(get("/w/{w}/tickets", team.workspace().id()).with(owner()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("list=\"catalog-services\"").contains("<option value=\"auth\">")
+                .contains("<option value=\"a&lt;b\">");
+    }
+
+    @Test
     void aMemberSeesTheCatalogButCannotChangeIt() throws Exception {
         catalogs.save(fixtures.caller(team.workspace(), team.owner()), "services: [{name: auth}]");
         var member = fixtures.member(team.workspace(), "dev", Role.MEMBER);
