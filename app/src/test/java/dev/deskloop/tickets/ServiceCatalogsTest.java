@@ -53,6 +53,23 @@ class ServiceCatalogsTest {
         assertRefused("services: []\n#" + "x".repeat(ServiceCatalogs.MAX_BYTES), "services", "longer than 64 KiB");
     }
 
+    @Test
+    void hostileYamlIsRefusedAsInvalidNotFollowed() {
+        String deep = "services: " + "[".repeat(5000) + "]".repeat(5000);
+        assertThatThrownBy(() -> ServiceCatalogs.parse(deep)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("nesting depth");
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            char previous = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(previous).append(", *").append(previous)
+                    .append(", *").append(previous).append(", *").append(previous).append("]\n");
+        }
+        bomb.append("services: [{name: a, keywords: *k}]\n");
+        assertThatThrownBy(() -> ServiceCatalogs.parse(bomb.toString())).isInstanceOf(InvalidInput.class)
+                .as("the alias is read as its name, never expanded")
+                .hasMessage("services[0].keywords expected a list of strings");
+    }
+
     private static void assertRefused(String yaml, String field, String problem) {
         assertThatThrownBy(() -> ServiceCatalogs.parse(yaml))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
