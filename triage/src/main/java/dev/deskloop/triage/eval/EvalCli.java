@@ -37,8 +37,8 @@ public final class EvalCli {
                                fine-tuned on the other folds
               --encoder WHICH  the MiniLM copy whose embeddings the NLBSE'24 classifier reads: stock (default)
                                or an ONNX file
-              --head WHICH     a MiniLM copy fine-tuned on NLBSE'24 training issues whose head's
-                               log-probabilities are added to the classifier's: shipped (eval/nlbse-minilm,
+              --head WHICH     an encoder fine-tuned on NLBSE'24 training issues whose head's
+                               log-probabilities are added to the classifier's: shipped (eval/nlbse-bge-small,
                                the default when scoring issues_test.csv), none (the default with --cv: the
                                shipped copy has seen every training issue) or PREFIX for PREFIX.onnx and
                                PREFIX.head.json (as ./deskloop finetune --holdout K --out PREFIX writes);

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The NLBSE'24 issue report classification benchmark: the engine's classifier (MiniLM embedding and TF-IDF
  * n-grams, logistic regression) trained on {@code issues_train.csv} only, evaluated on {@code issues_test.csv},
  * macro-F1 over bug/feature/question per project and the mean of the five projects, as the published baselines.
- * By default the log-probabilities of a MiniLM copy fine-tuned on {@code issues_train.csv} (with its linear head)
- * are added to the classifier's, times {@link #HEAD_WEIGHT}.
+ * By default the log-probabilities of a copy of bge-small-en-v1.5 fine-tuned on {@code issues_train.csv} (with its
+ * linear head) are added to the classifier's, times {@link #HEAD_WEIGHT}.
  */
 final class NlbseEvaluation {
 
@@ -36,10 +36,13 @@ final class NlbseEvaluation {
      */
     static final FeatureSpec SPEC = new FeatureSpec(0, 128, 0.7, 1.0, 1.0, 0.0, 4000, 1e-3, true, 1.0);
     static final List<String> LABELS = List.of("bug", "feature", "question");
-    /** all-MiniLM-L6-v2 fine-tuned on issues_train.csv only (quantized like the stock copy), on the eval class path. */
-    static final String ENCODER = "/eval/nlbse-minilm.onnx";
+    /**
+     * bge-small-en-v1.5 fine-tuned on issues_train.csv only (uint8-quantized like the stock MiniLM, same word pieces,
+     * read by MiniLmEncoder), on the eval class path.
+     */
+    static final String ENCODER = "/eval/nlbse-bge-small.onnx";
     /** Its linear head, trained with it. */
-    static final String HEAD = "/eval/nlbse-minilm.head.json";
+    static final String HEAD = "/eval/nlbse-bge-small.head.json";
     /**
      * Weight of the fine-tuned head's log-probabilities, chosen on fold 0 of issues_train.csv with a copy fine-tuned
      * on the other folds (0.25 to 0.75 all gained; 0.5 is the middle).
@@ -109,7 +112,7 @@ final class NlbseEvaluation {
                 + "RoBERTa 0.792, fastText 0.718%n", mean);
         out.printf("(%s; train %.1f s incl. embedding 1,500 issues; test %.1f s = %.1f ms per issue)%n",
                 fusion == null ? "stock MiniLM alone" : String.format(Locale.ROOT,
-                        "stock MiniLM features + fine-tuned MiniLM head x %.2f", headWeight),
+                        "stock MiniLM features + fine-tuned BGE-small head x %.2f", headWeight),
                 trainSeconds, testSeconds, testSeconds * 1000 / test.size());
         return new Result(perProject, mean, trainSeconds, testSeconds);
     }

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the NLBSE'24 training issues as JSON lines {@code {"repo", "label", "text"}}, where {@code text} is exactly
- * what the classifier embeds (title and the body's prose). {@code triage/training/finetune_minilm.py} fine-tunes
- * MiniLM on these lines; only {@code issues_train.csv} is ever written. With {@code --tickets} it writes the labelled
+ * what the classifier embeds (title and the body's prose). {@code triage/training/finetune_encoder.py} fine-tunes
+ * an encoder on these lines; only {@code issues_train.csv} is ever written. With {@code --tickets} it writes the labelled
  * support tickets of a JSONL file instead ({@code {"label", "text"}}, the category's wire name and the subject and
  * customer text the engine's classifier embeds).
  */

