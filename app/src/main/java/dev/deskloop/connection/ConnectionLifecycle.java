@@ -201,9 +201,8 @@ public class ConnectionLifecycle {
         try {
             if (decision.existing() != null && decision.existing().webhookId() != null) {
                 // Still registered (reconnect after an error): remove it, the new token registers afresh.
-                Connection existing = decision.existing();
-                unregisterQuietly(helpdesk, account, grant.accessToken(),
-                        new WebhookRegistration(existing.webhookId(), existing.triggerIds(), null), existing.id());
+                unregisterQuietly(helpdesk, account, grant.accessToken(), decision.existing().registration(),
+                        connectionId);
             }
             registration = helpdesk.webhooks().register(account, grant.accessToken(), webhookUrl(connectionId));
         } catch (HelpdeskApiException e) {
@@ -286,8 +285,7 @@ public class ConnectionLifecycle {
         boolean registrationRemoved = accessToken == null && connection.webhookId() == null;
         if (accessToken != null) {
             try {
-                helpdesk.webhooks().unregister(connection.account(), accessToken,
-                        new WebhookRegistration(connection.webhookId(), connection.triggerIds(), null));
+                helpdesk.webhooks().unregister(connection.account(), accessToken, connection.registration());
                 registrationRemoved = true;
             } catch (HelpdeskApiException e) {
                 problems.append("removing the webhook failed (webhook ").append(connection.webhookId())

@@ -193,7 +193,7 @@ public class Connections implements KeyRotation.EncryptedSecrets {
      * stopped half-way (a crash or a restart) and holds no secrets. Deliveries it may have received are then let go
      * instead of being held forever.
      */
-    int abandonPending(UUID workspaceId, Instant before) {
+    void abandonPending(UUID workspaceId, Instant before) {
         List<UUID> stale = jdbc.sql("""
                         select id from connection where workspace_id = :workspace and status = 'pending'
                         and created_at < :before""")
@@ -208,7 +208,6 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                     .param("error", "The connect flow did not finish.").param("now", now).param("id", id)
                     .update();
         }
-        return stale.size();
     }
 
     /**

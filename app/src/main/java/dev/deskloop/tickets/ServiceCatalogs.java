@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.deskloop.audit.AuditLog;
@@ -39,9 +41,13 @@ public class ServiceCatalogs {
     static final int MAX_KEYWORDS = 50;
     static final int MAX_KEYWORD = 100;
 
+    /** Workspaces whose last parsed catalog is kept; beyond that the cache starts over. */
+    private static final int MAX_PARSED = 1_000;
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<UUID, Parsed> parsed = new ConcurrentHashMap<>();
 
     ServiceCatalogs(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -61,14 +67,32 @@ public class ServiceCatalogs {
                 .optional();
     }
 
-    /** The catalog triage uses for the workspace's tickets. */
+    /**
+     * The catalog triage uses for the workspace's tickets. Every triage asks, so the YAML is parsed again only when it
+     * differs from what this instance parsed last for the workspace (another instance may have saved it).
+     */
     public ServiceCatalog of(UUID workspaceId) {
-        return jdbc.sql("select yaml from service_catalog where workspace_id = :workspace")
+        Optional<String> yaml = jdbc.sql("select yaml from service_catalog where workspace_id = :workspace")
                 .param("workspace", workspaceId)
                 .query(String.class)
-                .optional()
-                .map(yaml -> readStored(workspaceId, yaml))
-                .orElseGet(ServiceCatalog::empty);
+                .optional();
+        if (yaml.isEmpty()) {
+            parsed.remove(workspaceId);
+            return ServiceCatalog.empty();
+        }
+        Parsed last = parsed.get(workspaceId);
+        if (last != null && last.yaml().equals(yaml.get())) {
+            return last.catalog();
+        }
+        ServiceCatalog catalog = readStored(workspaceId, yaml.get());
+        if (parsed.size() >= MAX_PARSED) {
+            parsed.clear();
+        }
+        parsed.put(workspaceId, new Parsed(yaml.get(), catalog));
+        return catalog;
+    }
+
+    private record Parsed(String yaml, ServiceCatalog catalog) {
     }
 
     /**
@@ -85,17 +109,16 @@ public class ServiceCatalogs {
         jdbc.sql("select id from workspace where id = :id for update").param("id", caller.workspaceId())
                 .query(UUID.class).list();
         int updated = jdbc.sql("""
-                        update service_catalog set yaml = :yaml, services = :services, updated_at = :now,
-                            updated_by = :by
+                        update service_catalog set yaml = :yaml, updated_at = :now, updated_by = :by
                         where workspace_id = :workspace""")
-                .param("yaml", text).param("services", catalog.services().size()).param("now", now)
+                .param("yaml", text).param("now", now)
                 .param("by", caller.email()).param("workspace", caller.workspaceId())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            insert into service_catalog (workspace_id, yaml, services, updated_at, updated_by)
-                            values (:workspace, :yaml, :services, :now, :by)""")
-                    .param("yaml", text).param("services", catalog.services().size()).param("now", now)
+                            insert into service_catalog (workspace_id, yaml, updated_at, updated_by)
+                            values (:workspace, :yaml, :now, :by)""")
+                    .param("yaml", text).param("now", now)
                     .param("by", caller.email()).param("workspace", caller.workspaceId())
                     .update();
         }

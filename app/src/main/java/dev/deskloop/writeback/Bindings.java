@@ -53,7 +53,7 @@ public class Bindings implements TimeBuffers {
     /** The default time buffer of the connection's binding, which triage uses when a ticket names no time. */
     @Override
     public Duration of(UUID connectionId) {
-        return Duration.ofHours(settings(connectionId).timeBufferHours());
+        return Duration.ofHours(stored(connectionId).orElseGet(BindingSettings::defaults).timeBufferHours());
     }
 
     /** The settings of one of the caller's workspace's connections; another workspace's connection is not found. */

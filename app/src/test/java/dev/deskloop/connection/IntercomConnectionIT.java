@@ -101,16 +101,8 @@ class IntercomConnectionIT extends IntegrationTest {
     @Test
     void aReconnectThatPicksAnotherIntercomWorkspaceIsRefusedAndLeavesOneConnection() throws Exception {
         UUID id = flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
-        // The connection was made to another Intercom workspace, which is in error now; the admin reconnects it,
-        // but picks the simulator's workspace on Intercom's consent screen.
-        jdbc.sql("update connection set account = 'another-app', account_name = 'Another Inc',"
-                + " status = 'connection_error' where id = :id").param("id", id).update();
-        var owner = user(fixtures.signedIn(team.owner()));
-        String consent = mvc.perform(post("/w/{w}/connections/{c}/reconnect", team.workspace().id(), id)
-                        .with(owner).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl();
 
-        MvcResult done = flow.callback(team.owner(), flow.allow(URI.create(consent)));
+        MvcResult done = reconnectPickingTheSimulatorsWorkspace(id, "connection_error");
 
         assertThat(done.getFlashMap().get("error")).asString()
                 .contains("this connection is to Another Inc").contains("as a new desk");
@@ -124,14 +116,8 @@ class IntercomConnectionIT extends IntegrationTest {
     @Test
     void reconnectingADisconnectedConnectionWithAnotherIntercomWorkspaceConnectsItAsANewDesk() throws Exception {
         UUID id = flow.connect(team.workspace(), team.owner(), "intercom", null, connections);
-        jdbc.sql("update connection set account = 'another-app', account_name = 'Another Inc',"
-                + " status = 'disconnected' where id = :id").param("id", id).update();
-        var owner = user(fixtures.signedIn(team.owner()));
-        String consent = mvc.perform(post("/w/{w}/connections/{c}/reconnect", team.workspace().id(), id)
-                        .with(owner).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl();
 
-        MvcResult done = flow.callback(team.owner(), flow.allow(URI.create(consent)));
+        MvcResult done = reconnectPickingTheSimulatorsWorkspace(id, "disconnected");
 
         assertThat(done.getFlashMap().get("notice")).asString().contains("is connected");
         Connection connected = connections.active(team.workspace().id()).orElseThrow();
@@ -139,6 +125,19 @@ class IntercomConnectionIT extends IntegrationTest {
         assertThat(connected.account()).isEqualTo(SIMULATOR.intercom().appId());
         assertThat(connections.byId(id).orElseThrow().account()).as("the old connection stays as it was")
                 .isEqualTo("another-app");
+    }
+
+    /**
+     * Makes the connection one to another Intercom workspace ("Another Inc") in the given status, then reconnects it
+     * and picks the simulator's workspace on Intercom's consent screen.
+     */
+    private MvcResult reconnectPickingTheSimulatorsWorkspace(UUID id, String status) throws Exception {
+        jdbc.sql("update connection set account = 'another-app', account_name = 'Another Inc', status = :status"
+                + " where id = :id").param("status", status).param("id", id).update();
+        String consent = mvc.perform(post("/w/{w}/connections/{c}/reconnect", team.workspace().id(), id)
+                        .with(user(fixtures.signedIn(team.owner()))).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        return flow.callback(team.owner(), flow.allow(URI.create(consent)));
     }
 
     private List<String> audit() {

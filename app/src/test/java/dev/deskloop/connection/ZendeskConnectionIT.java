@@ -49,6 +49,9 @@ class ZendeskConnectionIT extends IntegrationTest {
     KeyRotation keyRotation;
 
     @Autowired
+    dev.deskloop.platform.crypto.TokenCipher cipher;
+
+    @Autowired
     dev.deskloop.platform.jobs.Jobs jobs;
 
     ConnectionFlow flow;
@@ -480,9 +483,6 @@ class ZendeskConnectionIT extends IntegrationTest {
         assertThat(connections.secrets(id).accessToken()).isEqualTo(refreshed);
         assertThat(apiStatus(connections.secrets(id).accessToken())).isEqualTo(200);
     }
-
-    @Autowired
-    dev.deskloop.platform.crypto.TokenCipher cipher;
 
     /** What the simulated Zendesk answers to a call with this token. */
     private int apiStatus(String token) throws Exception {

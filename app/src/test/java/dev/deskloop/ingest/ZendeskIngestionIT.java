@@ -38,6 +38,12 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
     @Autowired
     Tickets tickets;
 
+    @Autowired
+    dev.deskloop.tickets.ServiceCatalogs catalogs;
+
+    @Autowired
+    dev.deskloop.writeback.Bindings bindings;
+
     @Test
     void aSignedDeliveryIsStoredAcknowledgedAndItsTicketTriaged() throws Exception {
         ZendeskTicket ticket = customerTicket("Invoice export broken", BUG);
@@ -83,12 +89,6 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         assertThat(triage.affectedService()).isEqualTo("billing-api");
         assertThat(Duration.between(triage.timeWindow().start(), triage.timeWindow().end())).hasHours(5);
     }
-
-    @Autowired
-    dev.deskloop.tickets.ServiceCatalogs catalogs;
-
-    @Autowired
-    dev.deskloop.writeback.Bindings bindings;
 
     @Test
     void aDuplicateDeliveryAnswers200AndChangesNothing() throws Exception {
