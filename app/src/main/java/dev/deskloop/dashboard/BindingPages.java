@@ -6,6 +6,7 @@ import dev.deskloop.connection.Connection;
 import dev.deskloop.connection.Connections;
 import dev.deskloop.platform.InvalidInput;
 import dev.deskloop.platform.NotFoundException;
+import dev.deskloop.platform.TimeZones;
 import dev.deskloop.workspace.Caller;
 import dev.deskloop.workspace.SignedInUser;
 import dev.deskloop.writeback.AnalyzeThreshold;
@@ -71,18 +72,19 @@ class BindingPages {
         }
         model.addAttribute("postingModes", PostingMode.values());
         model.addAttribute("thresholds", AnalyzeThreshold.values());
+        model.addAttribute("timeZones", TimeZones.names());
     }
 
     /** The form as posted; names match the API's fields. */
     record Form(String posting_mode, String auto_analyze, String time_buffer_hours, String severity_field,
                 String service_field, String analysis_url_field, String public_reply_template, String scope_filter,
-                Boolean classification_notes) {
+                Boolean classification_notes, String time_zone) {
 
         static Form of(BindingSettings s) {
             return new Form(s.postingMode().wireName(), s.autoAnalyze().wireName(),
                     Integer.toString(s.timeBufferHours()), s.fieldMapping().severity(),
                     s.fieldMapping().affectedService(), s.fieldMapping().analysisUrl(), s.publicReplyTemplate(),
-                    s.scopeFilter(), s.classificationNotes());
+                    s.scopeFilter(), s.classificationNotes(), s.timeZone());
         }
 
         BindingSettings settings() {
@@ -96,7 +98,7 @@ class BindingPages {
                     AnalyzeThreshold.fromWireName(auto_analyze), hours,
                     new FieldMapping(severity_field, service_field, analysis_url_field),
                     public_reply_template == null ? "" : public_reply_template.replace("\r\n", "\n"), scope_filter,
-                    Boolean.TRUE.equals(classification_notes));
+                    Boolean.TRUE.equals(classification_notes), time_zone);
         }
     }
 }

@@ -1,16 +1,28 @@
 package dev.deskloop.helpdesk;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
-/** A ticket or conversation as read from the provider, in neutral form. Messages are oldest first. */
+/**
+ * A ticket or conversation as read from the provider, in neutral form. Messages are oldest first.
+ * {@code requesterZone} is the requester's own time zone where the provider keeps one (Zendesk users), else null.
+ */
 public record HelpdeskTicket(String externalId, String subject, String status, String priority, Instant createdAt,
                              Instant updatedAt, String requesterName, String requesterEmail, List<String> tags,
-                             String teamId, List<HelpdeskMessage> messages) {
+                             String teamId, List<HelpdeskMessage> messages, ZoneId requesterZone) {
 
     public HelpdeskTicket {
         tags = tags == null ? List.of() : List.copyOf(tags);
         messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    /** A ticket whose requester's time zone is unknown. */
+    public HelpdeskTicket(String externalId, String subject, String status, String priority, Instant createdAt,
+                          Instant updatedAt, String requesterName, String requesterEmail, List<String> tags,
+                          String teamId, List<HelpdeskMessage> messages) {
+        this(externalId, subject, status, priority, createdAt, updatedAt, requesterName, requesterEmail, tags, teamId,
+                messages, null);
     }
 
     public long customerMessages() {

@@ -1,7 +1,6 @@
 package dev.deskloop.tickets;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,12 +44,12 @@ public class TicketTriage {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ServiceCatalogs catalogs;
-    private final TimeBuffers timeBuffers;
+    private final TicketTimes times;
 
     /** {@code jobs} is looked up when used: the job queue is built from the tasks this class defines. */
     TicketTriage(Tickets tickets, TriageEngine engine, ObjectProvider<Jobs> jobs, AuditLog audit, MeterRegistry metrics,
                  Clock clock, ApplicationEventPublisher events, TransactionTemplate transaction,
-                 ServiceCatalogs catalogs, TimeBuffers timeBuffers) {
+                 ServiceCatalogs catalogs, TicketTimes times) {
         this.tickets = tickets;
         this.engine = engine;
         this.jobs = jobs;
@@ -60,7 +59,7 @@ public class TicketTriage {
         this.events = events;
         this.transaction = transaction;
         this.catalogs = catalogs;
-        this.timeBuffers = timeBuffers;
+        this.times = times;
     }
 
     @Bean
@@ -96,9 +95,10 @@ public class TicketTriage {
         }
         TicketDocument document = TicketDocuments.fromJson(tickets.document(ticketId));
         long started = System.nanoTime();
-        // The workspace's catalog and the binding's time buffer, as they are when the job runs.
-        TriageContext context = new TriageContext(catalogs.of(ticket.workspaceId()),
-                timeBuffers.of(ticket.connectionId()), ZoneOffset.UTC);
+        // The workspace's catalog and the binding's time buffer and zone, as they are when the job runs.
+        TicketTimes.Settings time = times.of(ticket.connectionId());
+        TriageContext context = new TriageContext(catalogs.of(ticket.workspaceId()), time.buffer(),
+                time.zoneFor(ticket));
         Triage result = engine.triage(document, context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));

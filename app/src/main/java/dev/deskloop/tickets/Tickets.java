@@ -17,6 +17,7 @@ import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.ingest.TriagedContent;
+import dev.deskloop.platform.TimeZones;
 import dev.deskloop.triage.Triage;
 import dev.deskloop.triage.TicketDocument;
 import dev.deskloop.triage.TicketMessage;
@@ -57,8 +58,8 @@ public class Tickets implements TriagedContent {
         for (int attempt = 0; attempt < 2; attempt++) {
             int updated = jdbc.sql("""
                             update ticket set subject = :subject, status = :status, priority = :priority,
-                                requester_name = :name, requester_email = :email, tags = :tags,
-                                message_count = :count, document = :document, opened_at = :opened,
+                                requester_name = :name, requester_email = :email, requester_zone = :zone,
+                                tags = :tags, message_count = :count, document = :document, opened_at = :opened,
                                 updated_at = :updated, fetched_at = :now
                             where connection_id = :connection and external_id = :external""")
                     .params(fields(ticket, document, json, now))
@@ -73,10 +74,10 @@ public class Tickets implements TriagedContent {
             UUID id = UUID.randomUUID();
             int inserted = jdbc.sql("""
                             insert into ticket (id, workspace_id, connection_id, provider, external_id, subject, status,
-                                priority, requester_name, requester_email, tags, message_count, document, opened_at,
-                                updated_at, fetched_at)
+                                priority, requester_name, requester_email, requester_zone, tags, message_count, document,
+                                opened_at, updated_at, fetched_at)
                             values (:id, :workspace, :connection, :provider, :external, :subject, :status, :priority,
-                                :name, :email, :tags, :count, :document, :opened, :updated, :now)
+                                :name, :email, :zone, :tags, :count, :document, :opened, :updated, :now)
                             on conflict do nothing""")
                     .params(fields(ticket, document, json, now))
                     .param("id", id).param("workspace", workspaceId).param("connection", connectionId)
@@ -158,6 +159,7 @@ public class Tickets implements TriagedContent {
         map.put("priority", cut(ticket.priority(), 32));
         map.put("name", cut(ticket.requesterName(), 255));
         map.put("email", cut(ticket.requesterEmail(), 320));
+        map.put("zone", ticket.requesterZone() == null ? null : ticket.requesterZone().getId());
         map.put("tags", cut(String.join(" ", ticket.tags()), 2000));
         map.put("count", document.messages().size());
         map.put("document", json);
@@ -261,7 +263,8 @@ public class Tickets implements TriagedContent {
 
     private static final String SELECT = """
             select t.id, t.workspace_id, t.connection_id, t.provider, t.external_id, t.subject, t.status, t.priority,
-                   t.requester_name, t.requester_email, t.tags, t.message_count, t.opened_at, t.fetched_at,
+                   t.requester_name, t.requester_email, t.requester_zone, t.tags, t.message_count, t.opened_at,
+                   t.fetched_at,
                    r.id as r_id, r.version as r_version, r.message_count as r_count, r.result as r_result,
                    r.engine as r_engine, r.duration_ms as r_duration, r.created_at as r_created
             from ticket t
@@ -281,6 +284,7 @@ public class Tickets implements TriagedContent {
                 ProviderId.fromWireName(rs.getString("provider")).orElseThrow(), rs.getString("external_id"),
                 rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
                 rs.getString("requester_name"), rs.getString("requester_email"),
+                TimeZones.parse(rs.getString("requester_zone")).orElse(null),
                 tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(" ")),
                 rs.getInt("message_count"), instant(rs, "opened_at"), instant(rs, "fetched_at"), latest);
     }

@@ -1,16 +1,20 @@
 package dev.deskloop.writeback;
 
+import java.time.ZoneId;
+
 import dev.deskloop.platform.InvalidInput;
+import dev.deskloop.platform.TimeZones;
 
 /**
  * How one connection writes triage back: posting mode, auto-analysis threshold, the hours of log history to look
  * at when a ticket names no time, field mapping, public reply template, scope filter (Zendesk tag or Intercom team
- * id; stored on the connection, where ingestion reads it) and whether non-bug tickets get a short note. Checked on
- * construction; failures name the field as the API spells it.
+ * id; stored on the connection, where ingestion reads it), whether non-bug tickets get a short note, and the time
+ * zone triage reads local times such as "since 9am" in (null: automatic, the requester's own zone where the desk
+ * keeps one, else UTC). Checked on construction; failures name the field as the API spells it.
  */
 public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnalyze, int timeBufferHours,
                               FieldMapping fieldMapping, String publicReplyTemplate, String scopeFilter,
-                              boolean classificationNotes) {
+                              boolean classificationNotes, String timeZone) {
 
     public BindingSettings {
         if (postingMode == null) {
@@ -33,16 +37,28 @@ public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnal
                 throw new InvalidInput("scope_filter", "must be one tag or team id (letters, digits, _ : . / -)");
             }
         }
+        if (timeZone != null && timeZone.isBlank()) {
+            timeZone = null;
+        }
+        if (timeZone != null) {
+            timeZone = TimeZones.parse(timeZone).map(ZoneId::getId).orElseThrow(() -> new InvalidInput("time_zone",
+                    "must be a time zone such as Europe/Paris, America/New_York or UTC, or empty for automatic"));
+        }
     }
 
     public static BindingSettings defaults() {
         return new BindingSettings(PostingMode.INTERNAL, AnalyzeThreshold.HIGH, 2, FieldMapping.NONE,
-                ReplyTemplate.DEFAULT, null, false);
+                ReplyTemplate.DEFAULT, null, false, null);
     }
 
     public BindingSettings withScopeFilter(String scope) {
         return new BindingSettings(postingMode, autoAnalyze, timeBufferHours, fieldMapping, publicReplyTemplate, scope,
-                classificationNotes);
+                classificationNotes, timeZone);
+    }
+
+    /** The zone set for local times, or null for automatic. */
+    public ZoneId zone() {
+        return timeZone == null ? null : ZoneId.of(timeZone);
     }
 
     /** The settings as "name value" pairs for the audit log, in a stable order. */
@@ -57,6 +73,7 @@ public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnal
         out.put("public_reply_template", publicReplyTemplate);
         out.put("scope_filter", String.valueOf(scopeFilter));
         out.put("classification_notes", Boolean.toString(classificationNotes));
+        out.put("time_zone", timeZone == null ? "automatic" : timeZone);
         return out;
     }
 }

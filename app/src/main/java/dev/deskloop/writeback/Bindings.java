@@ -17,7 +17,7 @@ import dev.deskloop.connection.Connections;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.InvalidInput;
 import dev.deskloop.platform.NotFoundException;
-import dev.deskloop.tickets.TimeBuffers;
+import dev.deskloop.tickets.TicketTimes;
 import dev.deskloop.workspace.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * owners and admins change settings, and every change is audited with what it was before and after.
  */
 @Component
-public class Bindings implements TimeBuffers {
+public class Bindings implements TicketTimes {
 
     private final JdbcClient jdbc;
     private final Connections connections;
@@ -50,10 +50,11 @@ public class Bindings implements TimeBuffers {
         return stored(connectionId).orElseGet(BindingSettings::defaults).withScopeFilter(scope);
     }
 
-    /** The default time buffer of the connection's binding, which triage uses when a ticket names no time. */
+    /** The default time buffer and the zone of the connection's binding, as triage reads them. */
     @Override
-    public Duration of(UUID connectionId) {
-        return Duration.ofHours(stored(connectionId).orElseGet(BindingSettings::defaults).timeBufferHours());
+    public TicketTimes.Settings of(UUID connectionId) {
+        BindingSettings settings = stored(connectionId).orElseGet(BindingSettings::defaults);
+        return new TicketTimes.Settings(Duration.ofHours(settings.timeBufferHours()), settings.zone());
     }
 
     /** The settings of one of the caller's workspace's connections; another workspace's connection is not found. */
@@ -79,7 +80,7 @@ public class Bindings implements TimeBuffers {
                         update binding_settings set posting_mode = :mode, auto_analyze = :analyze,
                             time_buffer_hours = :buffer, severity_field = :severity, service_field = :service,
                             analysis_url_field = :analysis, public_reply_template = :template,
-                            classification_notes = :notes, updated_at = :now
+                            classification_notes = :notes, time_zone = :zone, updated_at = :now
                         where connection_id = :connection""")
                 .params(values).params(fields(next)).param("now", now).param("connection", connectionId)
                 .update();
@@ -87,9 +88,9 @@ public class Bindings implements TimeBuffers {
             jdbc.sql("""
                             insert into binding_settings (connection_id, workspace_id, posting_mode, auto_analyze,
                                 time_buffer_hours, severity_field, service_field, analysis_url_field,
-                                public_reply_template, classification_notes, updated_at)
+                                public_reply_template, classification_notes, time_zone, updated_at)
                             values (:connection, :workspace, :mode, :analyze, :buffer, :severity, :service, :analysis,
-                                :template, :notes, :now)""")
+                                :template, :notes, :zone, :now)""")
                     .params(values).params(fields(next)).param("now", now).param("connection", connectionId)
                     .param("workspace", connection.workspaceId())
                     .update();
@@ -123,7 +124,7 @@ public class Bindings implements TimeBuffers {
     private Optional<BindingSettings> stored(UUID connectionId) {
         return jdbc.sql("""
                         select posting_mode, auto_analyze, time_buffer_hours, severity_field, service_field,
-                               analysis_url_field, public_reply_template, classification_notes
+                               analysis_url_field, public_reply_template, classification_notes, time_zone
                         from binding_settings where connection_id = :id""")
                 .param("id", connectionId).query(Bindings::row).optional();
     }
@@ -133,14 +134,17 @@ public class Bindings implements TimeBuffers {
                 AnalyzeThreshold.fromWireName(rs.getString("auto_analyze")), rs.getInt("time_buffer_hours"),
                 new FieldMapping(rs.getString("severity_field"), rs.getString("service_field"),
                         rs.getString("analysis_url_field")),
-                rs.getString("public_reply_template"), null, rs.getBoolean("classification_notes"));
+                rs.getString("public_reply_template"), null, rs.getBoolean("classification_notes"),
+                rs.getString("time_zone"));
     }
 
+    /** The settings that may be null. */
     private static Map<String, Object> fields(BindingSettings settings) {
         var map = new java.util.HashMap<String, Object>();
         map.put("severity", settings.fieldMapping().severity());
         map.put("service", settings.fieldMapping().affectedService());
         map.put("analysis", settings.fieldMapping().analysisUrl());
+        map.put("zone", settings.timeZone());
         return map;
     }
 

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,7 +80,8 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
                 """);
         var s = bindings.settings(connectionId);
         bindings.change(owner, connectionId, new dev.deskloop.writeback.BindingSettings(s.postingMode(),
-                s.autoAnalyze(), 5, s.fieldMapping(), s.publicReplyTemplate(), s.scopeFilter(), s.classificationNotes()));
+                s.autoAnalyze(), 5, s.fieldMapping(), s.publicReplyTemplate(), s.scopeFilter(), s.classificationNotes(),
+                s.timeZone()));
         ZendeskTicket ticket = customerTicket("Invoice export broken", "The invoice export fails with a 500 error for"
                 + " all of our users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error.");
 
@@ -88,6 +91,57 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         var triage = tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow().latestTriage().triage();
         assertThat(triage.affectedService()).isEqualTo("billing-api");
         assertThat(Duration.between(triage.timeWindow().start(), triage.timeWindow().end())).hasHours(5);
+    }
+
+    @Test
+    void localTimesAreReadInTheRequestersZoneUnlessTheBindingSetsOne() throws Exception {
+        String text = "Checkout has been failing since 9am for all of our customers: every payment ends with a 502 "
+                + "error. Steps to reproduce: 1. Add an item 2. Click Pay 3. See the error.";
+        ZendeskTicket newYork = SIMULATOR.zendesk().createTicket(subdomain,
+                new CustomerTicket("Checkout down", text, "Nia", "nia@example.com", List.of())
+                        .withRequesterZone("America/New_York"));
+        ZendeskTicket bogus = SIMULATOR.zendesk().createTicket(subdomain,
+                new CustomerTicket("Checkout down", text, "Bo", "bo@example.com", List.of())
+                        .withRequesterZone("Mars/Olympus_Mons"));
+
+        deliveries.zendesk(connectionId, created(newYork), secret, clock.instant()).andExpect(status().isOk());
+        deliveries.zendesk(connectionId, created(bogus), secret, clock.instant()).andExpect(status().isOk());
+        jobs.runDue();
+
+        assertThat(windowStart(newYork)).isEqualTo(nineBefore(newYork.createdAt(), ZoneId.of("America/New_York")));
+        assertThat(stored(newYork).requesterZone()).isEqualTo(ZoneId.of("America/New_York"));
+        // A zone the desk names but nobody knows is not used: the ticket is read in UTC.
+        assertThat(windowStart(bogus)).isEqualTo(nineBefore(bogus.createdAt(), ZoneOffset.UTC));
+        assertThat(stored(bogus).requesterZone()).isNull();
+
+        var owner = fixtures.caller(team.workspace(), team.owner());
+        var s = bindings.settings(connectionId);
+        bindings.change(owner, connectionId, new dev.deskloop.writeback.BindingSettings(s.postingMode(),
+                s.autoAnalyze(), s.timeBufferHours(), s.fieldMapping(), s.publicReplyTemplate(), s.scopeFilter(),
+                s.classificationNotes(), "Asia/Tokyo"));
+        ZendeskTicket again = SIMULATOR.zendesk().createTicket(subdomain,
+                new CustomerTicket("Checkout still down", text, "Nia", "nia@example.com", List.of()));
+        deliveries.zendesk(connectionId, created(again), secret, clock.instant()).andExpect(status().isOk());
+        jobs.runDue();
+
+        assertThat(windowStart(again)).isEqualTo(nineBefore(again.createdAt(), ZoneId.of("Asia/Tokyo")));
+    }
+
+    private dev.deskloop.tickets.StoredTicket stored(ZendeskTicket ticket) {
+        return tickets.byExternalId(connectionId, Long.toString(ticket.id())).orElseThrow();
+    }
+
+    private Instant windowStart(ZendeskTicket ticket) {
+        var triage = stored(ticket).latestTriage().triage();
+        assertThat(triage.isBug()).as("the engine reads the text as a bug, so it suggests a window").isTrue();
+        return triage.timeWindow().start();
+    }
+
+    /** 9:00 in {@code zone} on the day of {@code created}, or the day before when that is still to come. */
+    private static Instant nineBefore(Instant created, ZoneId zone) {
+        var local = created.atZone(zone);
+        var nine = local.toLocalDate().atTime(9, 0).atZone(zone);
+        return (nine.isAfter(local) ? nine.minusDays(1) : nine).toInstant();
     }
 
     @Test

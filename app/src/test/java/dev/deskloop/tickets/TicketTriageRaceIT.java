@@ -43,7 +43,7 @@ class TicketTriageRaceIT extends IntegrationTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired ServiceCatalogs catalogs;
-    @Autowired TimeBuffers timeBuffers;
+    @Autowired TicketTimes times;
     @Autowired TicketTriage ticketTriage;
 
     Fixtures.Team team;
@@ -92,7 +92,7 @@ class TicketTriageRaceIT extends IntegrationTest {
             return result;
         };
         return new TicketTriage(tickets, racing, jobs, audit, metrics, clock, events, transaction, catalogs,
-                timeBuffers);
+                times);
     }
 
     private static HelpdeskMessage message(String id, String body) {

@@ -2,6 +2,7 @@ package dev.deskloop.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -30,6 +31,9 @@ import org.springframework.http.MediaType;
 class BindingSettingsIT extends IntegrationTest {
 
     @Autowired
+    Bindings bindings;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -56,7 +60,8 @@ class BindingSettingsIT extends IntegrationTest {
                 .andExpect(jsonPath("$.time_buffer_hours").value(2))
                 .andExpect(jsonPath("$.field_mapping.severity").doesNotExist())
                 .andExpect(jsonPath("$.public_reply_template").value(ReplyTemplate.DEFAULT))
-                .andExpect(jsonPath("$.classification_notes").value(false));
+                .andExpect(jsonPath("$.classification_notes").value(false))
+                .andExpect(jsonPath("$.time_zone").doesNotExist());
         mvc.perform(get("/api/v1/connections").header("Authorization", "Bearer " + ownerToken))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(connectionId.toString()))
@@ -81,6 +86,33 @@ class BindingSettingsIT extends IntegrationTest {
                 .param("w", team.workspace().id()).query(String.class).list();
         assertThat(details).singleElement().asString().contains("posting_mode: internal → both")
                 .contains("time_buffer_hours: 2 → 6").contains("scope_filter: null → billing");
+    }
+
+    @Test
+    void theTimeZoneIsAKnownZoneAndEmptySetsItBackToAutomatic() throws Exception {
+        putSettings("{\"time_zone\":\" Europe/Paris \"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.time_zone").value("Europe/Paris"));
+        assertThat(bindings.of(connectionId).zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        putSettings("{\"posting_mode\":\"both\"}").andExpect(jsonPath("$.time_zone").value("Europe/Paris"));
+
+        for (String zone : List.of("Mars/Olympus_Mons", "+02:00", "europe/paris", "Europe/Paris; drop table x",
+                "A".repeat(65))) {
+            putSettings("{\"time_zone\":\"" + zone + "\"}").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("time_zone"));
+        }
+        assertThat(bindings.of(connectionId).zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+
+        putSettings("{\"time_zone\":\"\"}").andExpect(status().isOk()).andExpect(jsonPath("$.time_zone").doesNotExist());
+        assertThat(bindings.of(connectionId).zone()).as("automatic").isNull();
+        List<String> details = jdbc.sql("select details from audit_event where workspace_id = :w and action = 'binding.changed'")
+                .param("w", team.workspace().id()).query(String.class).list();
+        assertThat(details).anySatisfy(d -> assertThat(d).contains("time_zone: automatic → Europe/Paris"))
+                .anySatisfy(d -> assertThat(d).contains("time_zone: Europe/Paris → automatic"));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions putSettings(String body) throws Exception {
+        return mvc.perform(put("/api/v1/connections/{c}/settings", connectionId).header("Authorization", "Bearer " + ownerToken)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test
@@ -143,13 +175,29 @@ class BindingSettingsIT extends IntegrationTest {
         mvc.perform(get("/api/v1/connections/{c}/settings", connectionId).header("Authorization", "Bearer " + ownerToken))
                 .andExpect(jsonPath("$.posting_mode").value("public"))
                 .andExpect(jsonPath("$.auto_analyze").value("critical"))
-                .andExpect(jsonPath("$.classification_notes").value(false));
+                .andExpect(jsonPath("$.classification_notes").value(false))
+                .andExpect(jsonPath("$.time_zone").doesNotExist());
 
         mvc.perform(post("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId).with(owner).with(csrf())
                         .param("posting_mode", "public").param("auto_analyze", "critical").param("time_buffer_hours", "4")
                         .param("public_reply_template", "Hi {{name}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("unknown variable {{name}} at character 4")));
+
+        mvc.perform(post("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId).with(owner).with(csrf())
+                        .param("posting_mode", "public").param("auto_analyze", "critical").param("time_buffer_hours", "4")
+                        .param("public_reply_template", "Hi").param("time_zone", "<b>Nowhere</b>"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("time_zone must be a time zone")))
+                .andExpect(content().string(containsString("value=\"&lt;b&gt;Nowhere&lt;/b&gt;\"")))
+                .andExpect(content().string(not(containsString("<b>Nowhere"))));
+        mvc.perform(post("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId).with(owner).with(csrf())
+                        .param("posting_mode", "public").param("auto_analyze", "critical").param("time_buffer_hours", "4")
+                        .param("public_reply_template", "Hi").param("time_zone", "America/New_York"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId).with(owner))
+                .andExpect(content().string(containsString("value=\"America/New_York\"")))
+                .andExpect(content().string(containsString("<option value=\"Asia/Tokyo\">")));
 
         Account viewer = fixtures.member(team.workspace(), "binding-viewer", Role.VIEWER);
         mvc.perform(post("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId)

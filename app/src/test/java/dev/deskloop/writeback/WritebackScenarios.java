@@ -456,32 +456,34 @@ abstract class WritebackScenarios extends IntegrationTest {
 
         SettingsChange postingMode(PostingMode mode) {
             settings = new BindingSettings(mode, settings.autoAnalyze(), settings.timeBufferHours(), settings.fieldMapping(),
-                    settings.publicReplyTemplate(), settings.scopeFilter(), settings.classificationNotes());
+                    settings.publicReplyTemplate(), settings.scopeFilter(), settings.classificationNotes(),
+                    settings.timeZone());
             return this;
         }
 
         SettingsChange autoAnalyze(AnalyzeThreshold threshold) {
             settings = new BindingSettings(settings.postingMode(), threshold, settings.timeBufferHours(),
-                    settings.fieldMapping(), settings.publicReplyTemplate(), settings.scopeFilter(), settings.classificationNotes());
+                    settings.fieldMapping(), settings.publicReplyTemplate(), settings.scopeFilter(), settings.classificationNotes(),
+                    settings.timeZone());
             return this;
         }
 
         SettingsChange template(String template) {
             settings = new BindingSettings(settings.postingMode(), settings.autoAnalyze(), settings.timeBufferHours(),
-                    settings.fieldMapping(), template, settings.scopeFilter(), settings.classificationNotes());
+                    settings.fieldMapping(), template, settings.scopeFilter(), settings.classificationNotes(), settings.timeZone());
             return this;
         }
 
         SettingsChange severityField(String field) {
             settings = new BindingSettings(settings.postingMode(), settings.autoAnalyze(), settings.timeBufferHours(),
                     new FieldMapping(field, null, null), settings.publicReplyTemplate(), settings.scopeFilter(),
-                    settings.classificationNotes());
+                    settings.classificationNotes(), settings.timeZone());
             return this;
         }
 
         SettingsChange classificationNotes(boolean notes) {
             settings = new BindingSettings(settings.postingMode(), settings.autoAnalyze(), settings.timeBufferHours(),
-                    settings.fieldMapping(), settings.publicReplyTemplate(), settings.scopeFilter(), notes);
+                    settings.fieldMapping(), settings.publicReplyTemplate(), settings.scopeFilter(), notes, settings.timeZone());
             return this;
         }
     }

@@ -13,13 +13,14 @@ import dev.deskloop.helpdesk.HelpdeskClient;
 import dev.deskloop.helpdesk.HelpdeskMessage;
 import dev.deskloop.helpdesk.HelpdeskTicket;
 import dev.deskloop.helpdesk.http.ProviderHttp;
+import dev.deskloop.platform.TimeZones;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a Zendesk ticket with its requester ({@code include=users}) and every comment (cursor pages of 100, at most
  * {@link #MAX_PAGES}); comments by end users are the customer's, the others the agents'. Each comment's attachment
- * metadata is kept, never the files.
+ * metadata is kept, never the files. The requester's {@code iana_time_zone} is kept when it names a known zone.
  */
 final class ZendeskClient implements HelpdeskClient {
 
@@ -80,7 +81,8 @@ final class ZendeskClient implements HelpdeskClient {
                 text(ticket.path("priority")), instant(ticket.path("created_at")), instant(ticket.path("updated_at")),
                 requester == null ? null : text(requester.path("name")),
                 requester == null ? null : text(requester.path("email")), tags,
-                text(ticket.path("group_id")), messages);
+                text(ticket.path("group_id")), messages,
+                requester == null ? null : TimeZones.parse(requester.path("iana_time_zone").asString("")).orElse(null));
     }
 
     /**

@@ -62,7 +62,7 @@ class BindingApi {
         return new SettingsView(s.postingMode().wireName(), s.autoAnalyze().wireName(), s.timeBufferHours(),
                 new MappingView(s.fieldMapping().severity(), s.fieldMapping().affectedService(),
                         s.fieldMapping().analysisUrl()),
-                s.publicReplyTemplate(), s.scopeFilter(), s.classificationNotes());
+                s.publicReplyTemplate(), s.scopeFilter(), s.classificationNotes(), s.timeZone());
     }
 
     record ConnectionView(UUID id, String provider, String status, String account, String label, String scopeFilter,
@@ -72,9 +72,13 @@ class BindingApi {
     record MappingView(String severity, String affectedService, String analysisUrl) {
     }
 
-    /** The settings on the wire (snake_case); on input, null means "keep the current value". */
+    /**
+     * The settings on the wire (snake_case); on input, null means "keep the current value". An empty
+     * {@code time_zone} sets it back to automatic (shown as null).
+     */
     record SettingsView(String postingMode, String autoAnalyze, Integer timeBufferHours, MappingView fieldMapping,
-                        String publicReplyTemplate, String scopeFilter, Boolean classificationNotes) {
+                        String publicReplyTemplate, String scopeFilter, Boolean classificationNotes,
+                        String timeZone) {
 
         BindingSettings over(BindingSettings current) {
             FieldMapping mapping = fieldMapping == null ? current.fieldMapping()
@@ -86,7 +90,8 @@ class BindingApi {
                     mapping,
                     publicReplyTemplate == null ? current.publicReplyTemplate() : publicReplyTemplate,
                     scopeFilter == null ? current.scopeFilter() : scopeFilter,
-                    classificationNotes == null ? current.classificationNotes() : classificationNotes);
+                    classificationNotes == null ? current.classificationNotes() : classificationNotes,
+                    timeZone == null ? current.timeZone() : timeZone);
         }
     }
 }

@@ -105,7 +105,7 @@ public final class ControlApi {
             "GET /control/deliveries?provider=", "POST /control/deliveries/await {timeout_ms}",
             "GET|POST|DELETE /control/faults/{zendesk|intercom} {rate_limit_per_minute, fail_next, fail_status, delay_ms, delay_next, duplicate_next_deliveries, reorder_next_deliveries}",
             "GET /control/zendesk", "POST|GET /control/zendesk/{subdomain}",
-            "GET|POST /control/zendesk/{subdomain}/tickets {subject, body, requester:{name,email}, tags, attachments:[{name, content_type, size, url}]}",
+            "GET|POST /control/zendesk/{subdomain}/tickets {subject, body, requester:{name,email,time_zone}, tags, attachments:[{name, content_type, size, url}]}",
             "GET /control/zendesk/{subdomain}/tickets/{id}", "POST /control/zendesk/{subdomain}/tickets/{id}/replies {body, attachments:[{name, content_type, size, url}]}",
             "POST /control/zendesk/{subdomain}/tickets/{id}/status {status}", "POST /control/zendesk/{subdomain}/ticket_fields {title, type}",
             "GET /control/zendesk/{subdomain}/webhooks", "GET /control/zendesk/{subdomain}/triggers",
@@ -224,7 +224,8 @@ public final class ControlApi {
         JsonNode b = body(call);
         ZendeskTicket t = simulator.zendesk().createTicket(p.get("sub"), new CustomerTicket(b.path("subject").asString("Help"),
             b.path("body").asString(""), b.path("requester").path("name").asString(null),
-            b.path("requester").path("email").asString(null), strings(b.path("tags")), Attachment.fromJson(b.get("attachments"))));
+            b.path("requester").path("email").asString(null), strings(b.path("tags")), Attachment.fromJson(b.get("attachments")),
+            b.path("requester").path("time_zone").asString(null)));
         return Reply.json(201, Json.valueOf(t));
     }
 

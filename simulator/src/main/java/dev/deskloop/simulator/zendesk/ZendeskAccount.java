@@ -23,6 +23,7 @@ final class ZendeskAccount {
         final String role;
         final Instant createdAt;
         Instant updatedAt;
+        String ianaZone = "Etc/UTC";
 
         User(long id, String name, String email, String role, Instant createdAt) {
             this.id = id;

@@ -80,8 +80,9 @@ final class ZendeskJson {
         o.put("email", u.email);
         o.put("created_at", time(u.createdAt));
         o.put("updated_at", time(u.updatedAt));
-        o.put("time_zone", "UTC");
-        o.put("iana_time_zone", "Etc/UTC");
+        // Zendesk names time_zone the Rails way ("Eastern Time (US & Canada)"); the simulator repeats the IANA id.
+        o.put("time_zone", "Etc/UTC".equals(u.ianaZone) ? "UTC" : u.ianaZone);
+        o.put("iana_time_zone", u.ianaZone);
         o.putNull("phone");
         o.putNull("shared_phone_number");
         o.putNull("photo");

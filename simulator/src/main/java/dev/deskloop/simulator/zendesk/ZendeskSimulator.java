@@ -99,6 +99,9 @@ public final class ZendeskSimulator {
         synchronized (a) {
             Instant now = clock.instant();
             ZendeskAccount.User requester = a.endUser(input.requesterName(), input.requesterEmail(), now);
+            if (input.requesterZone() != null) {
+                requester.ianaZone = input.requesterZone();
+            }
             ZendeskAccount.Ticket t = new ZendeskAccount.Ticket(a.newTicketId(), input.subject(), input.body(), requester.id, now);
             input.tags().forEach(tag -> t.addTag(tag.toLowerCase(Locale.ROOT)));
             ZendeskAccount.Comment first = customerComment(a, requester.id, input.body(), input.attachments(), now);
