@@ -5,7 +5,6 @@ import dev.deskloop.triage.Category;
 import dev.deskloop.triage.ServiceCatalog;
 import dev.deskloop.triage.TextEmbedder;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,19 +34,26 @@ final class ServiceMatcher {
     private static final Map<Category, String> ANCHORS = Map.of(
             Category.BILLING, "subscription billing and payments",
             Category.ACCOUNT_ACCESS, "login and authentication");
-    private static final int CACHED_CATALOGS = 32;
+    /**
+     * Compiled catalogs are kept, least recently used out first, while they hold at most this many services in all:
+     * about 35 MB of description embeddings (384 values each) plus their keywords. Counting services rather than
+     * catalogs keeps many small catalogs (one per workspace) without letting a few large ones take the memory.
+     */
+    static final int CACHED_SERVICES = 20_000;
 
     private final Function<String, float[]> embedder;
-    private final Map<ServiceCatalog, Compiled> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ServiceCatalog, Compiled> eldest) {
-                    return size() > CACHED_CATALOGS;
-                }
-            });
+    private final int cachedServicesLimit;
+    /** Access order: the least recently used catalog comes first. Guarded by {@code this}. */
+    private final LinkedHashMap<ServiceCatalog, Compiled> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private int cachedServices;
 
     ServiceMatcher(Function<String, float[]> embedder) {
+        this(embedder, CACHED_SERVICES);
+    }
+
+    ServiceMatcher(Function<String, float[]> embedder, int cachedServicesLimit) {
         this.embedder = embedder;
+        this.cachedServicesLimit = cachedServicesLimit;
     }
 
     private record Term(String phrase, double weight) {
@@ -67,15 +73,11 @@ final class ServiceMatcher {
         if (catalog.services().isEmpty() || text.isBlank() || category == Category.OTHER) {
             return null;
         }
-        // Not computeIfAbsent: that would hold the map's lock while a whole catalog is embedded, stalling every
-        // concurrent triage. Two threads may compile the same new catalog once each; the first stored wins.
-        Compiled compiled = cache.get(catalog);
+        // The lock is not held while a catalog is embedded, which would stall every concurrent triage. Two threads
+        // may compile the same new catalog once each; the first stored wins.
+        Compiled compiled = cached(catalog);
         if (compiled == null) {
-            Compiled fresh = compile(catalog);
-            compiled = cache.putIfAbsent(catalog, fresh);
-            if (compiled == null) {
-                compiled = fresh;
-            }
+            compiled = store(catalog, compile(catalog));
         }
         Set<String> phrases = phrases(text);
         int n = compiled.services().size();
@@ -108,6 +110,26 @@ final class ServiceMatcher {
             }
         }
         return bestScore >= THRESHOLD ? best : null;
+    }
+
+    private synchronized Compiled cached(ServiceCatalog catalog) {
+        return cache.get(catalog);
+    }
+
+    /** Keeps {@code fresh} unless another thread stored the catalog first, then evicts down to the limit. */
+    private synchronized Compiled store(ServiceCatalog catalog, Compiled fresh) {
+        Compiled stored = cache.get(catalog);
+        if (stored != null) {
+            return stored;
+        }
+        cache.put(catalog, fresh);
+        cachedServices += fresh.services().size();
+        var eldest = cache.entrySet().iterator();
+        while (cachedServices > cachedServicesLimit && cache.size() > 1) {
+            cachedServices -= eldest.next().getValue().services().size();
+            eldest.remove();
+        }
+        return fresh;
     }
 
     private Compiled compile(ServiceCatalog catalog) {

@@ -41,4 +41,50 @@ class ServiceMatcherTest {
     void matchesWholeWordsOnly() {
         assertThat(matcher.match(CATALOG, Category.BUG, "the rapid research tool", null)).isNull();
     }
+
+    @Test
+    void keepsCompiledCatalogsUpToALimitOfServicesLeastRecentlyUsedOutFirst() {
+        var embedded = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new ServiceMatcher(text -> {
+            embedded.incrementAndGet();
+            return new float[] {1f, 0f, 0f};
+        }, 10);
+        List<ServiceCatalog> catalogs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            catalogs.add(new ServiceCatalog(List.of(new CatalogService("Search" + i, "Search", List.of("search")),
+                    new CatalogService("Billing" + i, "Invoices", List.of("invoice")))));
+        }
+        for (ServiceCatalog catalog : catalogs.subList(0, 5)) {
+            assertThat(counting.match(catalog, Category.BUG, "search is broken", null)).startsWith("Search");
+        }
+        int compiled = embedded.get();
+        assertThat(compiled).as("two services and the two category anchors, per catalog").isEqualTo(5 * 4);
+
+        for (ServiceCatalog catalog : catalogs.subList(0, 5)) {
+            counting.match(catalog, Category.BUG, "search is broken", null);
+        }
+        assertThat(embedded.get()).as("ten services fit: nothing compiled again").isEqualTo(compiled);
+
+        counting.match(catalogs.get(5), Category.BUG, "search is broken", null);
+        counting.match(catalogs.get(1), Category.BUG, "search is broken", null);
+        assertThat(embedded.get()).as("the sixth is compiled; the second is still kept").isEqualTo(compiled + 4);
+        counting.match(catalogs.get(0), Category.BUG, "search is broken", null);
+        assertThat(embedded.get()).as("the least recently used was let go").isEqualTo(compiled + 8);
+    }
+
+    @Test
+    void aHundredSmallCatalogsStayCompiledWithTheDefaultLimit() {
+        var embedded = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new ServiceMatcher(text -> {
+            embedded.incrementAndGet();
+            return new float[] {1f, 0f, 0f};
+        });
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 100; i++) {
+                counting.match(new ServiceCatalog(List.of(new CatalogService("Search" + i, "Search", List.of("search")))),
+                        Category.BUG, "search is broken", null);
+            }
+        }
+        assertThat(embedded.get()).as("each catalog compiled once: its service and the two anchors").isEqualTo(300);
+    }
 }
