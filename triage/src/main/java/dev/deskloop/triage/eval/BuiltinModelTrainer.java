@@ -70,9 +70,15 @@ public final class BuiltinModelTrainer {
         return LabelledTicket.parseAll(Files.readString(jsonl, StandardCharsets.UTF_8), jsonl.toString());
     }
 
-    /** Trains both classifiers of the built-in model on labelled tickets. */
+    /** Trains both classifiers of the built-in model on labelled tickets, with the stock MiniLM's embeddings. */
     public static BuiltinModel train(List<LabelledTicket> tickets, FeatureSpec spec, String fingerprint) {
-        List<RawFeatures> features = features(tickets, spec);
+        return train(tickets, spec, fingerprint, MiniLmEncoder.shared());
+    }
+
+    /** Trains both classifiers of the built-in model on labelled tickets, with {@code encoder}'s embeddings. */
+    public static BuiltinModel train(List<LabelledTicket> tickets, FeatureSpec spec, String fingerprint,
+                                     MiniLmEncoder encoder) {
+        List<RawFeatures> features = features(tickets, spec, encoder);
         List<String> categories = tickets.stream().map(t -> t.category().wireName()).toList();
         TextClassifier category = TextClassifier.train(spec, features, categories);
         List<RawFeatures> bugFeatures = new ArrayList<>();
@@ -91,8 +97,7 @@ public final class BuiltinModelTrainer {
     }
 
     /** Raw features of each ticket as the engine computes them, embedded on all cores. */
-    static List<RawFeatures> features(List<LabelledTicket> tickets, FeatureSpec spec) {
-        MiniLmEncoder encoder = MiniLmEncoder.shared();
+    static List<RawFeatures> features(List<LabelledTicket> tickets, FeatureSpec spec, MiniLmEncoder encoder) {
         return tickets.parallelStream()
                 .map(t -> RawFeatures.of(BuiltinTriageEngine.classifierInput(TicketNormalizer.normalize(t.document())),
                         spec, encoder))

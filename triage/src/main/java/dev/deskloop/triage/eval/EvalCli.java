@@ -35,8 +35,9 @@ public final class EvalCli {
                                classifier on issues_train.csv instead of scoring issues_test.csv
               --fold K         with --cv: hold out fold K alone (0-based) on NLBSE'24, for an encoder
                                fine-tuned on the other folds
-              --encoder WHICH  the MiniLM copy whose embeddings the NLBSE'24 classifier reads: stock (default)
-                               or an ONNX file
+              --encoder WHICH  the MiniLM copy whose embeddings the classifier reads: stock (default) or an
+                               ONNX file; with --cv on tickets, "{fold}" in the name is replaced by each
+                               fold's number (copies fine-tuned without that fold)
               --head WHICH     an encoder fine-tuned on NLBSE'24 training issues whose head's
                                log-probabilities are added to the classifier's: shipped (eval/nlbse-bge-small,
                                the default when scoring issues_test.csv), none (the default with --cv: the
@@ -120,7 +121,7 @@ public final class EvalCli {
                     err.println("eval: " + nlbse.resolve("issues_test.csv") + " not found");
                     return 2;
                 }
-                MiniLmEncoder encoder = nlbseEncoder(encoderName);
+                MiniLmEncoder encoder = encoder(encoderName);
                 NlbseEvaluation.Fusion fusion = fusion(head != null ? head : folds > 0 ? "none" : "shipped",
                         headWeights);
                 if (folds > 0) {
@@ -138,7 +139,10 @@ public final class EvalCli {
                             "builtin/train.jsonl");
                     for (FeatureSpec spec : specs != null ? specs : List.of(FeatureSpec.defaults())) {
                         out.println("feature spec: " + spec);
-                        TicketSetEvaluation.crossValidate(train, catalog, spec, folds, out, verbose);
+                        String name = encoderName;
+                        TicketSetEvaluation.crossValidate(train, catalog, spec, folds,
+                                k -> encoder(name == null ? null : name.replace("{fold}", Integer.toString(k))),
+                                out, verbose);
                     }
                 } else {
                     String devText = dev != null ? Files.readString(dev) : resource("/eval/dev.jsonl");
@@ -157,7 +161,7 @@ public final class EvalCli {
         }
     }
 
-    private static MiniLmEncoder nlbseEncoder(String name) {
+    private static MiniLmEncoder encoder(String name) {
         if (name == null || "stock".equals(name)) {
             return MiniLmEncoder.shared();
         }

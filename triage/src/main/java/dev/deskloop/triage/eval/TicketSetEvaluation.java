@@ -144,6 +144,16 @@ final class TicketSetEvaluation {
     /** K-fold cross-validation of the built-in engine on labelled tickets (the training split). */
     static Result crossValidate(List<LabelledTicket> tickets, ServiceCatalog catalog, FeatureSpec spec, int folds,
                                 PrintStream out, boolean verbose) {
+        return crossValidate(tickets, catalog, spec, folds, fold -> MiniLmEncoder.shared(), out, verbose);
+    }
+
+    /**
+     * Cross-validation with the encoder {@code encoderOfFold} gives for each fold (for a copy fine-tuned without the
+     * fold): it embeds for both classifiers and for the service matcher, as in the engine.
+     */
+    static Result crossValidate(List<LabelledTicket> tickets, ServiceCatalog catalog, FeatureSpec spec, int folds,
+                                java.util.function.IntFunction<MiniLmEncoder> encoderOfFold, PrintStream out,
+                                boolean verbose) {
         List<Triage> results = new ArrayList<>(java.util.Collections.nCopies(tickets.size(), (Triage) null));
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledTicket> train = new ArrayList<>();
@@ -155,8 +165,9 @@ final class TicketSetEvaluation {
                     train.add(tickets.get(i));
                 }
             }
-            BuiltinModel model = BuiltinModelTrainer.train(train, spec, "cv");
-            var engine = new BuiltinTriageEngine(model, MiniLmEncoder.shared());
+            MiniLmEncoder encoder = encoderOfFold.apply(fold);
+            BuiltinModel model = BuiltinModelTrainer.train(train, spec, "cv", encoder);
+            var engine = new BuiltinTriageEngine(model, encoder);
             TriageContext context = TriageContext.of(catalog);
             for (int i : heldOut) {
                 results.set(i, engine.triage(tickets.get(i).document(), context));

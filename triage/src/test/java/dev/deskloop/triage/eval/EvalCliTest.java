@@ -112,4 +112,13 @@ class EvalCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--head: " + dir.resolve("absent.onnx")
                 + " is not a file");
     }
+
+    @Test
+    void ticketCrossValidationReadsEachFoldsOwnEncoderCopy(@TempDir Path dir) {
+        String pattern = dir.resolve("tickets_f{fold}.onnx").toString();
+
+        assertThat(run("--only", "tickets", "--cv", "5", "--encoder", pattern)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--encoder: " + dir.resolve("tickets_f0.onnx")
+                + " is not a file");
+    }
 }
