@@ -220,8 +220,7 @@ public class ConnectionLifecycle {
                             + " \"Deskloop\" in " + helpdesk.id().displayName() + "'s admin settings, then start again."
                     : " Nothing was left behind; start again."));
         }
-        if (!connections.connected(connectionId, decision.created(), account, identity.accountName(),
-                identity.actingUserId(), grant, registration)) {
+        if (!connections.connected(connectionId, decision.created(), identity, grant, registration)) {
             // Registering took so long that another flow took this one for dead and let its row go.
             unregisterQuietly(helpdesk, account, grant.accessToken(), registration, connectionId);
             discardQuietly(helpdesk, account, grant.accessToken());

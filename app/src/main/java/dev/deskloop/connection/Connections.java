@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.deskloop.helpdesk.AccountIdentity;
 import dev.deskloop.helpdesk.OAuthGrant;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.helpdesk.WebhookRegistration;
@@ -214,19 +215,20 @@ public class Connections implements KeyRotation.EncryptedSecrets {
      * Stores a fresh grant, identity and registration and marks the connection connected. With {@code fromPending}
      * only a row still pending is changed: false when the row was abandoned meanwhile (see {@link #abandonPending}).
      */
-    boolean connected(UUID id, boolean fromPending, String account, String accountName, String actingUserId,
-                      OAuthGrant grant, WebhookRegistration registration) {
+    boolean connected(UUID id, boolean fromPending, AccountIdentity identity, OAuthGrant grant,
+                      WebhookRegistration registration) {
         Instant now = clock.instant();
         return change(id, """
                         update connection set status = 'connected', account = :account, account_name = :name,
-                            acting_user_id = :acting, access_token = :access, refresh_token = :refresh,
+                            acting_user_id = :acting, account_zone = :zone, access_token = :access, refresh_token = :refresh,
                             signing_secret = :secret, access_expires_at = :accessExpires,
                             refresh_expires_at = :refreshExpires, webhook_id = :webhook, trigger_ids = :triggers,
                             connected_at = :now, disconnected_at = null, last_error = null, last_error_at = null,
                             updated_at = :now
                         where id = :id and (status = 'pending' or not :fromPending)""")
-                .param("fromPending", fromPending).param("account", account).param("name", accountName)
-                .param("acting", actingUserId)
+                .param("fromPending", fromPending).param("account", identity.accountKey())
+                .param("name", identity.accountName()).param("acting", identity.actingUserId())
+                .param("zone", identity.zone() == null ? null : identity.zone().getId(), Types.VARCHAR)
                 .param("access", seal(id, "access_token", grant.accessToken()), Types.BINARY)
                 .param("refresh", seal(id, "refresh_token", grant.refreshToken()), Types.BINARY)
                 .param("secret", seal(id, "signing_secret", registration.signingSecret()), Types.BINARY)

@@ -56,11 +56,6 @@ public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnal
                 classificationNotes, timeZone);
     }
 
-    /** The zone set for local times, or null for automatic. */
-    public ZoneId zone() {
-        return timeZone == null ? null : ZoneId.of(timeZone);
-    }
-
     /** The settings as "name value" pairs for the audit log, in a stable order. */
     java.util.Map<String, String> describe() {
         var out = new java.util.LinkedHashMap<String, String>();

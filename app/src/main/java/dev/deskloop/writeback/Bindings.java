@@ -17,6 +17,7 @@ import dev.deskloop.connection.Connections;
 import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.InvalidInput;
 import dev.deskloop.platform.NotFoundException;
+import dev.deskloop.platform.TimeZones;
 import dev.deskloop.tickets.TicketTimes;
 import dev.deskloop.workspace.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,21 @@ public class Bindings implements TicketTimes {
     /** The default time buffer and the zone of the connection's binding, as triage reads them. */
     @Override
     public TicketTimes.Settings of(UUID connectionId) {
-        BindingSettings settings = stored(connectionId).orElseGet(BindingSettings::defaults);
-        return new TicketTimes.Settings(Duration.ofHours(settings.timeBufferHours()), settings.zone());
+        return jdbc.sql("""
+                        select b.time_buffer_hours, b.time_zone, c.account_zone
+                        from connection c left join binding_settings b on b.connection_id = c.id
+                        where c.id = :id""")
+                .param("id", connectionId)
+                .query((rs, row) -> {
+                    int hours = rs.getInt("time_buffer_hours");
+                    return new TicketTimes.Settings(
+                            Duration.ofHours(rs.wasNull() ? BindingSettings.defaults().timeBufferHours() : hours),
+                            TimeZones.parse(rs.getString("time_zone")).orElse(null),
+                            TimeZones.parse(rs.getString("account_zone")).orElse(null));
+                })
+                .optional()
+                .orElseGet(() -> new TicketTimes.Settings(
+                        Duration.ofHours(BindingSettings.defaults().timeBufferHours()), null, null));
     }
 
     /** The settings of one of the caller's workspace's connections; another workspace's connection is not found. */

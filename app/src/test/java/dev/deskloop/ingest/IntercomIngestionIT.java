@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +71,30 @@ class IntercomIngestionIT extends IntegrationTest {
         assertThat(stored.requesterEmail()).isNotBlank();
         assertThat(stored.latestTriage()).isNotNull();
         assertThat(statuses()).containsExactly(InboxStatus.DONE);
+    }
+
+    @Test
+    void localTimesAreReadInTheZoneOfTheIntercomWorkspace() throws Exception {
+        SIMULATOR.intercom().configureTimezone("Asia/Kolkata");
+        try {
+            jdbc.sql("update connection set status = 'disconnected' where provider = 'intercom'").update();
+            connectionId = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "intercom", null,
+                    connections);
+        } finally {
+            SIMULATOR.intercom().configureTimezone("Etc/UTC");
+        }
+        IntercomConversation conversation = SIMULATOR.intercom().createConversation(CustomerConversation.of(
+                "Payments failing", "Since 9am all our customers get an error when they pay. Nobody can check out."));
+
+        deliveries.intercom("/hooks/intercom", Deliveries.intercomBody("notif_" + UUID.randomUUID(),
+                        "conversation.user.created", appId, conversation.id()), TestSimulator.INTERCOM_CLIENT_SECRET)
+                .andExpect(status().isOk());
+        jobs.runDue();
+
+        var triage = tickets.byExternalId(connectionId, conversation.id()).orElseThrow().latestTriage().triage();
+        assertThat(triage.isBug()).as("the engine reads the text as a bug, so it suggests a window").isTrue();
+        assertThat(triage.timeWindow().start())
+                .isEqualTo(LocalTimes.nineBefore(conversation.createdAt(), ZoneId.of("Asia/Kolkata")));
     }
 
     @Test

@@ -108,10 +108,11 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         deliveries.zendesk(connectionId, created(bogus), secret, clock.instant()).andExpect(status().isOk());
         jobs.runDue();
 
-        assertThat(windowStart(newYork)).isEqualTo(nineBefore(newYork.createdAt(), ZoneId.of("America/New_York")));
+        assertThat(windowStart(newYork))
+                .isEqualTo(LocalTimes.nineBefore(newYork.createdAt(), ZoneId.of("America/New_York")));
         assertThat(stored(newYork).requesterZone()).isEqualTo(ZoneId.of("America/New_York"));
-        // A zone the desk names but nobody knows is not used: the ticket is read in UTC.
-        assertThat(windowStart(bogus)).isEqualTo(nineBefore(bogus.createdAt(), ZoneOffset.UTC));
+        // A zone the desk names but nobody knows is not used: the ticket is read in the desk's zone, UTC here.
+        assertThat(windowStart(bogus)).isEqualTo(LocalTimes.nineBefore(bogus.createdAt(), ZoneOffset.UTC));
         assertThat(stored(bogus).requesterZone()).isNull();
 
         var owner = fixtures.caller(team.workspace(), team.owner());
@@ -124,7 +125,7 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         deliveries.zendesk(connectionId, created(again), secret, clock.instant()).andExpect(status().isOk());
         jobs.runDue();
 
-        assertThat(windowStart(again)).isEqualTo(nineBefore(again.createdAt(), ZoneId.of("Asia/Tokyo")));
+        assertThat(windowStart(again)).isEqualTo(LocalTimes.nineBefore(again.createdAt(), ZoneId.of("Asia/Tokyo")));
     }
 
     private dev.deskloop.tickets.StoredTicket stored(ZendeskTicket ticket) {
@@ -135,13 +136,6 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         var triage = stored(ticket).latestTriage().triage();
         assertThat(triage.isBug()).as("the engine reads the text as a bug, so it suggests a window").isTrue();
         return triage.timeWindow().start();
-    }
-
-    /** 9:00 in {@code zone} on the day of {@code created}, or the day before when that is still to come. */
-    private static Instant nineBefore(Instant created, ZoneId zone) {
-        var local = created.atZone(zone);
-        var nine = local.toLocalDate().atTime(9, 0).atZone(zone);
-        return (nine.isAfter(local) ? nine.minusDays(1) : nine).toInstant();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.deskloop.helpdesk.HelpdeskApiException;
 import dev.deskloop.helpdesk.OAuthGrant;
 import dev.deskloop.helpdesk.ProviderAuth;
 import dev.deskloop.helpdesk.http.ProviderHttp;
+import dev.deskloop.platform.TimeZones;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -93,7 +94,8 @@ final class IntercomAuth implements ProviderAuth {
             throw new HelpdeskApiException.Rejected(200, "Intercom /me did not name the workspace and admin");
         }
         String name = me.path("app").path("name").asString(appId);
-        return new AccountIdentity(appId, name, adminId);
+        return new AccountIdentity(appId, name, adminId,
+                TimeZones.parse(me.path("app").path("timezone").asString("")).orElse(null));
     }
 
     /**

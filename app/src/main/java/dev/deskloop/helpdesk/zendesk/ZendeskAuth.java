@@ -15,6 +15,7 @@ import dev.deskloop.helpdesk.OAuthGrant;
 import dev.deskloop.helpdesk.ProviderAuth;
 import dev.deskloop.helpdesk.http.ProviderHttp;
 import dev.deskloop.platform.InvalidInput;
+import dev.deskloop.platform.TimeZones;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +107,8 @@ final class ZendeskAuth implements ProviderAuth {
         if (userId.isBlank()) {
             throw new HelpdeskApiException.Rejected(200, "Zendesk did not say which user the token belongs to");
         }
-        return new AccountIdentity(account, account + ".zendesk.com", userId);
+        return new AccountIdentity(account, account + ".zendesk.com", userId,
+                TimeZones.parse(me.path("user").path("iana_time_zone").asString("")).orElse(null));
     }
 
     @Override

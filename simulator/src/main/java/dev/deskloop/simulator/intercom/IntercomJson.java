@@ -30,7 +30,7 @@ final class IntercomJson {
         app.put("created_at", w.createdAt.getEpochSecond());
         app.put("secure", false);
         app.put("identity_verification", false);
-        app.put("timezone", "Etc/UTC");
+        app.put("timezone", w.timezone);
         app.put("region", "US");
         o.putObject("avatar").put("type", "avatar").put("image_url",
             "https://static.intercomassets.com/assets/default-avatars/admins/128.png");

@@ -156,6 +156,14 @@ public final class IntercomSimulator {
         }
     }
 
+    /** Sets the workspace's time zone ({@code app.timezone} of {@code GET /me}); {@link #reset} sets Etc/UTC again. */
+    public void configureTimezone(String timezone) {
+        IntercomWorkspace w = workspace;
+        synchronized (w) {
+            w.timezone = timezone;
+        }
+    }
+
     /** Starts a conversation as a customer; emits {@code conversation.user.created}. */
     public IntercomConversation createConversation(CustomerConversation input) {
         IntercomWorkspace w = workspace;

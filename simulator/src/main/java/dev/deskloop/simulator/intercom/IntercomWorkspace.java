@@ -112,6 +112,8 @@ final class IntercomWorkspace {
     Set<String> topics = new LinkedHashSet<>();
     boolean webhookDisabled;
     String uninstallUrl;
+    /** {@code app.timezone} of {@code GET /me}. */
+    String timezone = "Etc/UTC";
     boolean installed;
     boolean uninstalled;
     private long nextConversation = 1_000_000_001L;
