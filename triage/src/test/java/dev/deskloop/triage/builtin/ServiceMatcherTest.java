@@ -6,6 +6,8 @@ import dev.deskloop.triage.CatalogService;
 import dev.deskloop.triage.Category;
 import dev.deskloop.triage.ServiceCatalog;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Keyword matching on its own: the embedder is a stub that gives every text the same vector. */
@@ -44,11 +46,8 @@ class ServiceMatcherTest {
 
     @Test
     void keepsCompiledCatalogsUpToALimitOfServicesLeastRecentlyUsedOutFirst() {
-        var embedded = new java.util.concurrent.atomic.AtomicInteger();
-        var counting = new ServiceMatcher(text -> {
-            embedded.incrementAndGet();
-            return new float[] {1f, 0f, 0f};
-        }, 10);
+        var embedded = new AtomicInteger();
+        var counting = new ServiceMatcher(counting(embedded), 10);
         List<ServiceCatalog> catalogs = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             catalogs.add(new ServiceCatalog(List.of(new CatalogService("Search" + i, "Search", List.of("search")),
@@ -74,11 +73,8 @@ class ServiceMatcherTest {
 
     @Test
     void aHundredSmallCatalogsStayCompiledWithTheDefaultLimit() {
-        var embedded = new java.util.concurrent.atomic.AtomicInteger();
-        var counting = new ServiceMatcher(text -> {
-            embedded.incrementAndGet();
-            return new float[] {1f, 0f, 0f};
-        });
+        var embedded = new AtomicInteger();
+        var counting = new ServiceMatcher(counting(embedded));
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 100; i++) {
                 counting.match(new ServiceCatalog(List.of(new CatalogService("Search" + i, "Search", List.of("search")))),
@@ -86,5 +82,13 @@ class ServiceMatcherTest {
             }
         }
         assertThat(embedded.get()).as("each catalog compiled once: its service and the two anchors").isEqualTo(300);
+    }
+
+    /** The stub embedder, counting the texts it embeds (a catalog's services and anchors when it is compiled). */
+    private static Function<String, float[]> counting(AtomicInteger embedded) {
+        return text -> {
+            embedded.incrementAndGet();
+            return new float[] {1f, 0f, 0f};
+        };
     }
 }
