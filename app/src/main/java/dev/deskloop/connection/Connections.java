@@ -220,8 +220,8 @@ public class Connections implements KeyRotation.EncryptedSecrets {
         Instant now = clock.instant();
         return change(id, """
                         update connection set status = 'connected', account = :account, account_name = :name,
-                            acting_user_id = :acting, account_zone = :zone, access_token = :access, refresh_token = :refresh,
-                            signing_secret = :secret, access_expires_at = :accessExpires,
+                            acting_user_id = :acting, account_zone = :zone, access_token = :access,
+                            refresh_token = :refresh, signing_secret = :secret, access_expires_at = :accessExpires,
                             refresh_expires_at = :refreshExpires, webhook_id = :webhook, trigger_ids = :triggers,
                             connected_at = :now, disconnected_at = null, last_error = null, last_error_at = null,
                             updated_at = :now

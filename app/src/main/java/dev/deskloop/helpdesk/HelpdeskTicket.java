@@ -17,14 +17,6 @@ public record HelpdeskTicket(String externalId, String subject, String status, S
         messages = messages == null ? List.of() : List.copyOf(messages);
     }
 
-    /** A ticket whose requester's time zone is unknown. */
-    public HelpdeskTicket(String externalId, String subject, String status, String priority, Instant createdAt,
-                          Instant updatedAt, String requesterName, String requesterEmail, List<String> tags,
-                          String teamId, List<HelpdeskMessage> messages) {
-        this(externalId, subject, status, priority, createdAt, updatedAt, requesterName, requesterEmail, tags, teamId,
-                messages, null);
-    }
-
     public long customerMessages() {
         return messages.stream().filter(m -> m.author() == HelpdeskMessage.Author.CUSTOMER).count();
     }

@@ -9,12 +9,13 @@ import dev.deskloop.platform.TimeZones;
  * How one connection writes triage back: posting mode, auto-analysis threshold, the hours of log history to look
  * at when a ticket names no time, field mapping, public reply template, scope filter (Zendesk tag or Intercom team
  * id; stored on the connection, where ingestion reads it), whether non-bug tickets get a short note, and the time
- * zone triage reads local times such as "since 9am" in (null: automatic, the requester's own zone where the desk
- * keeps one, else UTC). Checked on construction; failures name the field as the API spells it.
+ * zone triage reads local times such as "since 9am" in (null: automatic, see {@link dev.deskloop.tickets.TicketTimes.Settings}). Checked on construction; failures name the field as the API spells it.
  */
 public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnalyze, int timeBufferHours,
                               FieldMapping fieldMapping, String publicReplyTemplate, String scopeFilter,
                               boolean classificationNotes, String timeZone) {
+
+    public static final int DEFAULT_TIME_BUFFER_HOURS = 2;
 
     public BindingSettings {
         if (postingMode == null) {
@@ -47,8 +48,8 @@ public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnal
     }
 
     public static BindingSettings defaults() {
-        return new BindingSettings(PostingMode.INTERNAL, AnalyzeThreshold.HIGH, 2, FieldMapping.NONE,
-                ReplyTemplate.DEFAULT, null, false, null);
+        return new BindingSettings(PostingMode.INTERNAL, AnalyzeThreshold.HIGH, DEFAULT_TIME_BUFFER_HOURS,
+                FieldMapping.NONE, ReplyTemplate.DEFAULT, null, false, null);
     }
 
     public BindingSettings withScopeFilter(String scope) {

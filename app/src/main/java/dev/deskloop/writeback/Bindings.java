@@ -54,21 +54,16 @@ public class Bindings implements TicketTimes {
     /** The default time buffer and the zone of the connection's binding, as triage reads them. */
     @Override
     public TicketTimes.Settings of(UUID connectionId) {
+        // One query for the binding's settings (a connection nobody configured has no row) and the desk's zone.
         return jdbc.sql("""
-                        select b.time_buffer_hours, b.time_zone, c.account_zone
+                        select coalesce(b.time_buffer_hours, :hours) as hours, b.time_zone, c.account_zone
                         from connection c left join binding_settings b on b.connection_id = c.id
                         where c.id = :id""")
-                .param("id", connectionId)
-                .query((rs, row) -> {
-                    int hours = rs.getInt("time_buffer_hours");
-                    return new TicketTimes.Settings(
-                            Duration.ofHours(rs.wasNull() ? BindingSettings.defaults().timeBufferHours() : hours),
-                            TimeZones.parse(rs.getString("time_zone")).orElse(null),
-                            TimeZones.parse(rs.getString("account_zone")).orElse(null));
-                })
-                .optional()
-                .orElseGet(() -> new TicketTimes.Settings(
-                        Duration.ofHours(BindingSettings.defaults().timeBufferHours()), null, null));
+                .param("hours", BindingSettings.DEFAULT_TIME_BUFFER_HOURS).param("id", connectionId)
+                .query((rs, row) -> new TicketTimes.Settings(Duration.ofHours(rs.getInt("hours")),
+                        TimeZones.parse(rs.getString("time_zone")).orElse(null),
+                        TimeZones.parse(rs.getString("account_zone")).orElse(null)))
+                .single();
     }
 
     /** The settings of one of the caller's workspace's connections; another workspace's connection is not found. */

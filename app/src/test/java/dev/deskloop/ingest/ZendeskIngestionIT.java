@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,6 +127,20 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         jobs.runDue();
 
         assertThat(windowStart(again)).isEqualTo(LocalTimes.nineBefore(again.createdAt(), ZoneId.of("Asia/Tokyo")));
+    }
+
+    @Test
+    void aTicketThatNamesNoTimeGetsTheDefaultBufferWhenNobodyConfiguredTheBinding() throws Exception {
+        ZendeskTicket ticket = customerTicket("Export broken", "The invoice export fails with a 500 error for all of"
+                + " our users. Steps to reproduce: 1. Open Reports 2. Click Export invoices 3. See the error.");
+
+        deliveries.zendesk(connectionId, created(ticket), secret, clock.instant()).andExpect(status().isOk());
+        jobs.runDue();
+
+        var triage = stored(ticket).latestTriage().triage();
+        // Zendesk gives created_at in whole seconds.
+        assertThat(triage.timeWindow().end()).isEqualTo(ticket.createdAt().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(Duration.between(triage.timeWindow().start(), triage.timeWindow().end())).hasHours(2);
     }
 
     private dev.deskloop.tickets.StoredTicket stored(ZendeskTicket ticket) {

@@ -95,7 +95,7 @@ class TicketAttachmentsIT extends IntegrationTest {
                     .mapToObj(f -> new HelpdeskAttachment("m" + message + "-f" + f, null, (long) f, null)).toList()));
         }
         UUID id = store(new HelpdeskTicket(externalId(), "Many files", "open", null, AT, AT, "Ann", "ann@example.com",
-                List.of(), null, messages));
+                List.of(), null, messages, null));
 
         assertThat(rows(id)).isEqualTo(Tickets.MAX_ATTACHMENTS_PER_TICKET);
         assertThat(tickets.attachments(team.workspace().id(), id).getLast().name()).isEqualTo("m24-f19");
@@ -143,7 +143,7 @@ class TicketAttachmentsIT extends IntegrationTest {
 
     private static HelpdeskTicket ticket(String externalId, HelpdeskMessage... messages) {
         return new HelpdeskTicket(externalId, "Export fails", "open", null, AT, AT, "Ann", "ann@example.com", List.of(),
-                null, List.of(messages));
+                null, List.of(messages), null);
     }
 
     private static HelpdeskMessage message(String id, List<HelpdeskAttachment> attachments) {

@@ -58,7 +58,7 @@ class TicketTriageRaceIT extends IntegrationTest {
         HelpdeskTicket ticket = new HelpdeskTicket(UUID.randomUUID().toString().substring(0, 12), "Export fails",
                 "open", null, AT, AT, "Ann", "ann@example.com", List.of(), null, List.of(
                         message("1", "The invoice export fails with a 500 error."),
-                        message("2", "It also happens for every other user in our team.")));
+                        message("2", "It also happens for every other user in our team.")), null);
         ticketId = transaction.execute(status -> tickets.upsert(team.workspace().id(), connectionId,
                 ProviderId.ZENDESK, ticket, TicketDocuments.from(ProviderId.ZENDESK, ticket, AT)));
     }

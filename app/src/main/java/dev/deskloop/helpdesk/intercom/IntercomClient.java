@@ -76,7 +76,7 @@ final class IntercomClient implements HelpdeskClient {
         return new HelpdeskTicket(conversationId, subject, text(conversation.path("state")),
                 text(conversation.path("priority")), seconds(conversation.path("created_at")),
                 seconds(conversation.path("updated_at")), name, email, tags,
-                text(conversation.path("team_assignee_id")), messages);
+                text(conversation.path("team_assignee_id")), messages, null);
     }
 
     /** The {@code attachments} of a part or first message: {@code name, content_type, filesize, url}. */
