@@ -1,6 +1,7 @@
 package dev.deskloop.tickets;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,8 +98,8 @@ public class TicketTriage {
         long started = System.nanoTime();
         // The workspace's catalog and the binding's time buffer and zone, as they are when the job runs.
         TicketTimes.Settings time = times.of(ticket.connectionId());
-        TriageContext context = new TriageContext(catalogs.of(ticket.workspaceId()), time.buffer(),
-                time.zoneFor(ticket));
+        ZoneId zone = time.zoneFor(ticket);
+        TriageContext context = new TriageContext(catalogs.of(ticket.workspaceId()), time.buffer(), zone);
         Triage result = engine.triage(document, context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.timer("deskloop.triage", "engine", engineName(result)).record(java.time.Duration.ofMillis(millis));
@@ -112,7 +113,7 @@ public class TicketTriage {
                         result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
                                 + ", version " + stored.version() + ", " + result.engine());
                 events.publishEvent(new TicketTriaged(ticket.workspaceId(), ticket.connectionId(), ticket.provider(),
-                        ticket, stored, latest.orElse(null)));
+                        ticket, stored, latest.orElse(null), zone));
                 return Optional.of(stored);
             });
         } catch (DuplicateKeyException concurrent) {

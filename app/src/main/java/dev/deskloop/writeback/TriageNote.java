@@ -1,5 +1,7 @@
 package dev.deskloop.writeback;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -11,13 +13,16 @@ import dev.deskloop.triage.Triage;
  */
 final class TriageNote {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private TriageNote() {
     }
 
-    /** The full triage of a bug ticket. */
-    static String bug(Triage triage, int version, String dashboardLink) {
+    /**
+     * The full triage of a bug ticket. The time window is shown in {@code zone}, the zone the triage read the
+     * ticket's local times in, and in UTC, which logs use.
+     */
+    static String bug(Triage triage, ZoneId zone, int version, String dashboardLink) {
         StringBuilder html = new StringBuilder();
         html.append("<p><b>Deskloop triage: bug, severity ")
                 .append(Html.escape(triage.severity() == null ? "unknown" : triage.severity().wireName())).append("</b>");
@@ -27,8 +32,7 @@ final class TriageNote {
         html.append("</p>");
         html.append("<p><b>Affected service:</b> ")
                 .append(Html.escape(triage.affectedService() == null ? "none found" : triage.affectedService()))
-                .append("<br><b>Time window (UTC):</b> ")
-                .append(TIME.format(triage.timeWindow().start())).append(" – ").append(TIME.format(triage.timeWindow().end()))
+                .append("<br><b>Time window:</b> ").append(window(triage, zone))
                 .append("</p>");
         if (!triage.reproSteps().isEmpty()) {
             html.append("<p><b>Steps to reproduce:</b></p><ol>");
@@ -53,6 +57,21 @@ final class TriageNote {
     static String classification(Triage triage, String dashboardLink) {
         return "<p><b>Deskloop triage: " + Html.escape(triage.category().wireName().replace('_', ' '))
                 + "</b> (not a bug, confidence " + Math.round(triage.confidence() * 100) + "%)</p>" + link(dashboardLink);
+    }
+
+    /** "start – end (zone), start – end (UTC)", or only the UTC span when the zone is UTC. */
+    private static String window(Triage triage, ZoneId zone) {
+        String utc = span(triage, ZoneOffset.UTC) + " (UTC)";
+        return zone.normalized().equals(ZoneOffset.UTC) ? utc
+                : span(triage, zone) + " (" + Html.escape(zone.getId()) + "), " + utc;
+    }
+
+    private static String span(Triage triage, ZoneId zone) {
+        return time(triage.timeWindow().start(), zone) + " – " + time(triage.timeWindow().end(), zone);
+    }
+
+    private static String time(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
     }
 
     private static String link(String dashboardLink) {

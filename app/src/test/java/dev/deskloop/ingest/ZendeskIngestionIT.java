@@ -112,6 +112,12 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         assertThat(windowStart(newYork))
                 .isEqualTo(LocalTimes.nineBefore(newYork.createdAt(), ZoneId.of("America/New_York")));
         assertThat(stored(newYork).requesterZone()).isEqualTo(ZoneId.of("America/New_York"));
+        // The internal note shows the window in the zone it was read in, then in UTC.
+        assertThat(note(newYork)).contains("<b>Time window:</b> " + LocalTimes.nineBefore(newYork.createdAt(),
+                ZoneId.of("America/New_York")).atZone(ZoneId.of("America/New_York")).toLocalDate() + " 09:00 – ")
+                .contains(" (America/New_York), ").contains(" (UTC)");
+        assertThat(note(bogus)).contains("<b>Time window:</b> " + LocalTimes.nineBefore(bogus.createdAt(),
+                ZoneOffset.UTC).atZone(ZoneOffset.UTC).toLocalDate() + " 09:00 – ").doesNotContain("), ");
         // A zone the desk names but nobody knows is not used: the ticket is read in the desk's zone, UTC here.
         assertThat(windowStart(bogus)).isEqualTo(LocalTimes.nineBefore(bogus.createdAt(), ZoneOffset.UTC));
         assertThat(stored(bogus).requesterZone()).isNull();
@@ -424,6 +430,14 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
 
     private String created(ZendeskTicket ticket) {
         return Deliveries.zendeskBody("ticket.created", ticket.id(), ticket.updatedAt());
+    }
+
+    /** The one internal note Deskloop wrote on the ticket (HTML). */
+    private static String note(ZendeskTicket ticket) {
+        return SIMULATOR.zendesk().ticket(ticket.subdomain(), ticket.id()).orElseThrow().writtenThroughApi().stream()
+                .filter(c -> !c.isPublic()).map(dev.deskloop.simulator.zendesk.ZendeskComment::htmlBody)
+                .reduce((a, b) -> { throw new AssertionError("more than one note: " + a + " / " + b); })
+                .orElseThrow(() -> new AssertionError("no note on ticket " + ticket.id()));
     }
 
     private void postInternalNote(long ticketId, String text) throws Exception {

@@ -3,6 +3,8 @@ package dev.deskloop.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,12 +24,12 @@ class TriageNoteTest {
     void theBugNoteCarriesTheWholeTriageWithEveryValueEscaped() {
         Triage triage = bug(Severity.CRITICAL, HOSTILE);
 
-        String html = TriageNote.bug(triage, 1, "https://deskloop.example/w/1/tickets/2?a=1&b=2");
+        String html = TriageNote.bug(triage, ZoneOffset.UTC, 1, "https://deskloop.example/w/1/tickets/2?a=1&b=2");
 
         assertThat(html).doesNotContain("<script>").doesNotContain("<img")
                 .contains("severity critical")
                 .contains("<b>Affected service:</b> &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
-                .contains("2026-03-14 07:00 – 2026-03-14 09:00")
+                .contains("<b>Time window:</b> 2026-03-14 07:00 – 2026-03-14 09:00 (UTC)</p>")
                 .contains("<ol><li>Open &lt;b&gt;Reports&lt;/b&gt;</li><li>Click export</li></ol>")
                 .contains("<b>Expected:</b> a &quot;CSV&quot;").contains("<b>Actual:</b> a 500 &amp; nothing")
                 .contains("<b>Impact:</b> everyone")
@@ -36,8 +38,17 @@ class TriageNoteTest {
     }
 
     @Test
+    void theWindowIsShownInTheZoneTheTicketWasReadInAndInUtc() {
+        assertThat(TriageNote.bug(bug(Severity.HIGH, null), ZoneId.of("America/New_York"), 1, "https://d/x"))
+                .contains("<b>Time window:</b> 2026-03-14 03:00 – 2026-03-14 05:00 (America/New_York), "
+                        + "2026-03-14 07:00 – 2026-03-14 09:00 (UTC)</p>");
+        assertThat(TriageNote.bug(bug(Severity.HIGH, null), ZoneId.of("Etc/UTC"), 1, "https://d/x"))
+                .contains("<b>Time window:</b> 2026-03-14 07:00 – 2026-03-14 09:00 (UTC)</p>");
+    }
+
+    @Test
     void anUpdatedNoteSaysWhichVersionItIs() {
-        assertThat(TriageNote.bug(bug(Severity.LOW, null), 3, "https://d/x")).contains("(updated, version 3)")
+        assertThat(TriageNote.bug(bug(Severity.LOW, null), ZoneOffset.UTC, 3, "https://d/x")).contains("(updated, version 3)")
                 .contains("none found");
     }
 

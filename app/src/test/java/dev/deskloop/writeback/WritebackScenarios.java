@@ -126,7 +126,7 @@ abstract class WritebackScenarios extends IntegrationTest {
         StoredTicket ticket = ticket(id);
         assertThat(notes.getFirst())
                 .contains("Deskloop triage: bug, severity " + ticket.latestTriage().triage().severity().wireName())
-                .contains("Time window (UTC)")
+                .contains("<b>Time window:</b> ").contains(" (UTC)")
                 .contains("Customer's words")
                 .contains("/w/" + team.workspace().id() + "/tickets/" + ticket.id())
                 .contains("Deskloop ref ");
