@@ -1,9 +1,11 @@
 package dev.deskloop.dashboard;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 import dev.deskloop.connection.Connection;
 import dev.deskloop.connection.Connections;
+import dev.deskloop.helpdesk.ProviderId;
 import dev.deskloop.platform.InvalidInput;
 import dev.deskloop.platform.NotFoundException;
 import dev.deskloop.platform.TimeZones;
@@ -73,6 +75,16 @@ class BindingPages {
         model.addAttribute("postingModes", PostingMode.values());
         model.addAttribute("thresholds", AnalyzeThreshold.values());
         model.addAttribute("timeZones", TimeZones.names());
+        model.addAttribute("automaticZone", automaticZone(connection, bindings.of(connectionId).deskZone()));
+    }
+
+    /** What an empty time zone means for this connection, in words. */
+    private static String automaticZone(Connection connection, ZoneId deskZone) {
+        String desk = connection.provider().displayName();
+        String fallback = deskZone != null ? deskZone.getId() + ", read from " + desk + " when it was connected"
+                : "UTC: " + desk + " named no time zone when it was connected (reconnecting reads it again)";
+        return connection.provider() == ProviderId.ZENDESK
+                ? "each requester's own Zendesk time zone, else " + fallback : fallback;
     }
 
     /** The form as posted; names match the API's fields. */

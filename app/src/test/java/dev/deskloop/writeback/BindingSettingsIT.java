@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Binding settings through the API and the page: defaults, validation naming the field, roles, isolation, audit. */
 class BindingSettingsIT extends IntegrationTest {
@@ -38,6 +39,9 @@ class BindingSettingsIT extends IntegrationTest {
 
     @Autowired
     Connections connections;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Fixtures.Team team;
     UUID connectionId;
@@ -158,6 +162,18 @@ class BindingSettingsIT extends IntegrationTest {
     }
 
     @Test
+    void thePageSaysWhatAutomaticMeansForAConnectionWithoutADeskZone() throws Exception {
+        // A connection made before desks' zones were read has none.
+        jdbc.sql("update connection set account_zone = null where id = :id").param("id", connectionId).update();
+
+        mvc.perform(get("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId)
+                        .with(user(fixtures.signedIn(team.owner()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("own Zendesk time zone, else UTC: Zendesk named no time zone "
+                        + "when it was connected (reconnecting reads it again)")));
+    }
+
+    @Test
     void thePageShowsAndSavesTheSettings() throws Exception {
         var owner = user(fixtures.signedIn(team.owner()));
         mvc.perform(get("/w/{w}/settings/integrations", team.workspace().id()).with(owner))
@@ -197,6 +213,7 @@ class BindingSettingsIT extends IntegrationTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId).with(owner))
                 .andExpect(content().string(containsString("value=\"America/New_York\"")))
+                .andExpect(content().string(containsString("own Zendesk time zone, else Etc/UTC, read from Zendesk when it was connected")))
                 .andExpect(content().string(containsString("<option value=\"Asia/Tokyo\">")));
 
         Account viewer = fixtures.member(team.workspace(), "binding-viewer", Role.VIEWER);
