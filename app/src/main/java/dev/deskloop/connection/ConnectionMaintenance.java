@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Recurring jobs of the connection module: refresh access tokens that expire soon (so that refresh tokens never
- * lapse on a quiet connection), and delete OAuth states that can no longer be used.
+ * lapse on a quiet connection), read the time zone of desks connected before Deskloop read it, and delete OAuth states
+ * that can no longer be used.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionMaintenance {
@@ -26,6 +27,17 @@ class ConnectionMaintenance {
                     int refreshed = tokens.refreshDue();
                     if (refreshed > 0) {
                         log.info("Refreshed the access tokens of {} connections", refreshed);
+                    }
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> readDeskZonesTask(DeskZones zones) {
+        return Tasks.recurring("read-desk-zones", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> {
+                    int read = zones.readUnread();
+                    if (read > 0) {
+                        log.info("Read the time zone of {} connected desks", read);
                     }
                 });
     }

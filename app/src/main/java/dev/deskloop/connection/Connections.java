@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,20 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .list();
     }
 
+    /** Connections with a token whose desk's zone was never read (made before Deskloop read it), at most {@code limit}. */
+    List<Connection> deskZoneUnread(int limit) {
+        return jdbc.sql(SELECT + " where status in ('connected', 'paused') and access_token is not null"
+                        + " and not account_zone_read order by created_at limit :limit")
+                .param("limit", limit).query(Connections::connection).list();
+    }
+
+    /** Stores the desk's zone (null: it names none) read for a connection made before zones were read. */
+    void deskZoneRead(UUID id, ZoneId zone) {
+        jdbc.sql("update connection set account_zone = :zone, account_zone_read = true where id = :id")
+                .param("zone", zone == null ? null : zone.getId(), Types.VARCHAR).param("id", id)
+                .update();
+    }
+
     /** Locks the workspace row so that only one connect flow at a time can decide about its active connection. */
     void lockWorkspace(UUID workspaceId) {
         jdbc.sql("select id from workspace where id = :id for update").param("id", workspaceId).query(UUID.class).list();
@@ -220,7 +235,8 @@ public class Connections implements KeyRotation.EncryptedSecrets {
         Instant now = clock.instant();
         return change(id, """
                         update connection set status = 'connected', account = :account, account_name = :name,
-                            acting_user_id = :acting, account_zone = :zone, access_token = :access,
+                            acting_user_id = :acting, account_zone = :zone, account_zone_read = true,
+                            access_token = :access,
                             refresh_token = :refresh, signing_secret = :secret, access_expires_at = :accessExpires,
                             refresh_expires_at = :refreshExpires, webhook_id = :webhook, trigger_ids = :triggers,
                             connected_at = :now, disconnected_at = null, last_error = null, last_error_at = null,

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Binding settings through the API and the page: defaults, validation naming the field, roles, isolation, audit. */
 class BindingSettingsIT extends IntegrationTest {
@@ -39,9 +38,6 @@ class BindingSettingsIT extends IntegrationTest {
 
     @Autowired
     Connections connections;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Fixtures.Team team;
     UUID connectionId;

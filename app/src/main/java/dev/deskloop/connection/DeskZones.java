@@ -1,0 +1,60 @@
+package dev.deskloop.connection;
+
+import java.util.Objects;
+
+import dev.deskloop.helpdesk.AccountIdentity;
+import dev.deskloop.helpdesk.HelpdeskApiException;
+import dev.deskloop.helpdesk.HelpdeskProviders;
+import dev.deskloop.platform.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the desk's time zone for connections made before Deskloop read it at connect time, so that their tickets'
+ * local times are read in it without a reconnect. Each desk is asked once; a failed call is tried again on the next
+ * run.
+ */
+@Component
+class DeskZones {
+
+    private static final Logger log = LoggerFactory.getLogger(DeskZones.class);
+    /** Connections asked per run, so that a large upgrade spreads its calls. */
+    static final int PER_RUN = 50;
+
+    private final Connections connections;
+    private final ConnectionTokens tokens;
+    private final HelpdeskProviders providers;
+
+    DeskZones(Connections connections, ConnectionTokens tokens, HelpdeskProviders providers) {
+        this.connections = connections;
+        this.tokens = tokens;
+        this.providers = providers;
+    }
+
+    /** Asks the desks of up to {@link #PER_RUN} such connections; returns how many answered. */
+    int readUnread() {
+        int read = 0;
+        for (Connection connection : connections.deskZoneUnread(PER_RUN)) {
+            AccountIdentity identity;
+            try {
+                identity = tokens.withToken(connection,
+                        token -> providers.get(connection.provider()).auth().identify(connection.account(), token));
+            } catch (HelpdeskApiException | Refusal | IllegalStateException e) {
+                log.warn("Could not read the time zone of {} for connection {}: {}",
+                        connection.provider().displayName(), connection.id(), e.getMessage());
+                continue;
+            }
+            if (!Objects.equals(identity.accountKey(), connection.account())) {
+                // The token answers for another account: its zone is not this desk's. Not asked again.
+                log.warn("{} answered for another account than connection {}; its time zone was not read",
+                        connection.provider().displayName(), connection.id());
+                connections.deskZoneRead(connection.id(), null);
+                continue;
+            }
+            connections.deskZoneRead(connection.id(), identity.zone());
+            read++;
+        }
+        return read;
+    }
+}

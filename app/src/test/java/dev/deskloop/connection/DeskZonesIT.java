@@ -1,0 +1,82 @@
+package dev.deskloop.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+import dev.deskloop.IntegrationTest;
+import dev.deskloop.tickets.TicketTimes;
+import dev.deskloop.workspace.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Connections made before Deskloop read the desk's zone at connect get it read once, without a reconnect. */
+class DeskZonesIT extends IntegrationTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    DeskZones deskZones;
+
+    @Autowired
+    TicketTimes times;
+
+    @AfterEach
+    void resetTimezone() {
+        SIMULATOR.intercom().configureTimezone("Etc/UTC");
+    }
+
+    @Test
+    void anIntercomConnectionWithoutAZoneGetsItsWorkspacesZoneOnce() throws Exception {
+        jdbc.sql("update connection set status = 'disconnected' where provider = 'intercom'").update();
+        var team = fixtures.team("desk-zone-ic");
+        UUID id = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "intercom", null, connections);
+        assertThat(read(id)).isTrue();
+        SIMULATOR.intercom().configureTimezone("Asia/Kolkata");
+        // As a connection made before zones were read at connect looks.
+        forget(id);
+        assertThat(times.of(id).deskZone()).isNull();
+
+        assertThat(deskZones.readUnread()).isEqualTo(1);
+
+        assertThat(times.of(id).deskZone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
+        assertThat(read(id)).isTrue();
+        SIMULATOR.intercom().configureTimezone("Europe/Berlin");
+        assertThat(deskZones.readUnread()).isZero();
+        assertThat(times.of(id).deskZone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
+    }
+
+    @Test
+    void aZendeskConnectionGetsTheConnectingUsersZoneAndADisconnectedOneIsNotAsked() throws Exception {
+        var team = fixtures.team("desk-zone-zd");
+        UUID id = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk",
+                "zone" + UUID.randomUUID().toString().substring(0, 8), connections);
+        var other = fixtures.team("desk-zone-zd-gone");
+        UUID gone = new ConnectionFlow(mvc, fixtures).connect(other.workspace(), other.owner(), "zendesk",
+                "gone" + UUID.randomUUID().toString().substring(0, 8), connections);
+        forget(id);
+        forget(gone);
+        jdbc.sql("update connection set status = 'disconnected' where id = :id").param("id", gone).update();
+
+        assertThat(deskZones.readUnread()).isEqualTo(1);
+
+        assertThat(times.of(id).deskZone()).isEqualTo(ZoneId.of("Etc/UTC"));
+        assertThat(read(gone)).isFalse();
+    }
+
+    private void forget(UUID id) {
+        jdbc.sql("update connection set account_zone = null, account_zone_read = false where id = :id")
+                .param("id", id).update();
+    }
+
+    private boolean read(UUID id) {
+        return jdbc.sql("select account_zone_read from connection where id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+}
