@@ -82,7 +82,7 @@ class BindingPages {
     private static String automaticZone(Connection connection, ZoneId deskZone) {
         String desk = connection.provider().displayName();
         String fallback = deskZone != null ? deskZone.getId() + ", read from " + desk + " when it was connected"
-                : "UTC: " + desk + " named no time zone when it was connected (reconnecting reads it again)";
+                : "UTC: no time zone is known for this " + desk + " account (reconnecting reads it again)";
         return connection.provider() == ProviderId.ZENDESK
                 ? "each requester's own Zendesk time zone, else " + fallback : fallback;
     }

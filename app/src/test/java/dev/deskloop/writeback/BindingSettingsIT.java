@@ -165,8 +165,8 @@ class BindingSettingsIT extends IntegrationTest {
         mvc.perform(get("/w/{w}/connections/{c}/settings", team.workspace().id(), connectionId)
                         .with(user(fixtures.signedIn(team.owner()))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("own Zendesk time zone, else UTC: Zendesk named no time zone "
-                        + "when it was connected (reconnecting reads it again)")));
+                .andExpect(content().string(containsString("own Zendesk time zone, else UTC: no time zone is known for "
+                        + "this Zendesk account (reconnecting reads it again)")));
     }
 
     @Test
