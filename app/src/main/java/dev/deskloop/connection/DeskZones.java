@@ -1,7 +1,5 @@
 package dev.deskloop.connection;
 
-import java.util.Objects;
-
 import dev.deskloop.helpdesk.AccountIdentity;
 import dev.deskloop.helpdesk.HelpdeskApiException;
 import dev.deskloop.helpdesk.HelpdeskProviders;
@@ -40,16 +38,9 @@ class DeskZones {
             try {
                 identity = tokens.withToken(connection,
                         token -> providers.get(connection.provider()).auth().identify(connection.account(), token));
-            } catch (HelpdeskApiException | Refusal | IllegalStateException e) {
+            } catch (HelpdeskApiException | Refusal e) {
                 log.warn("Could not read the time zone of {} for connection {}: {}",
                         connection.provider().displayName(), connection.id(), e.getMessage());
-                continue;
-            }
-            if (!Objects.equals(identity.accountKey(), connection.account())) {
-                // The token answers for another account: its zone is not this desk's. Not asked again.
-                log.warn("{} answered for another account than connection {}; its time zone was not read",
-                        connection.provider().displayName(), connection.id());
-                connections.deskZoneRead(connection.id(), null);
                 continue;
             }
             connections.deskZoneRead(connection.id(), identity.zone());

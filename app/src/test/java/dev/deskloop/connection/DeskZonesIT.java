@@ -28,8 +28,9 @@ class DeskZonesIT extends IntegrationTest {
     TicketTimes times;
 
     @AfterEach
-    void resetTimezone() {
+    void resetSimulator() {
         SIMULATOR.intercom().configureTimezone("Etc/UTC");
+        SIMULATOR.zendesk().faults().clear();
     }
 
     @Test
@@ -53,7 +54,7 @@ class DeskZonesIT extends IntegrationTest {
     }
 
     @Test
-    void aZendeskConnectionGetsTheConnectingUsersZoneAndADisconnectedOneIsNotAsked() throws Exception {
+    void aZendeskConnectionGetsTheConnectingUsersZoneAfterAFailureAndADisconnectedOneIsNotAsked() throws Exception {
         var team = fixtures.team("desk-zone-zd");
         UUID id = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk",
                 "zone" + UUID.randomUUID().toString().substring(0, 8), connections);
@@ -63,6 +64,11 @@ class DeskZonesIT extends IntegrationTest {
         forget(id);
         forget(gone);
         jdbc.sql("update connection set status = 'disconnected' where id = :id").param("id", gone).update();
+        // Zendesk failing: nothing is read, and the desk is asked again on the next run.
+        SIMULATOR.zendesk().faults().failNext(20);
+        assertThat(deskZones.readUnread()).isZero();
+        assertThat(read(id)).isFalse();
+        SIMULATOR.zendesk().faults().clear();
 
         assertThat(deskZones.readUnread()).isEqualTo(1);
 
