@@ -9,7 +9,9 @@ import dev.deskloop.tickets.ServiceCatalogs;
 import dev.deskloop.tickets.StoredTicket;
 import dev.deskloop.tickets.TicketAttachment;
 import dev.deskloop.tickets.TicketFilter;
+import dev.deskloop.tickets.TicketTimes;
 import dev.deskloop.tickets.Tickets;
+import dev.deskloop.tickets.TimeWindowText;
 import dev.deskloop.triage.TicketDocument;
 import dev.deskloop.triage.text.HtmlText;
 import dev.deskloop.triage.json.TriageJson;
@@ -39,13 +41,16 @@ class TicketsPages {
     private final Outbox outbox;
     private final TicketTimeline timeline;
     private final ServiceCatalogs catalogs;
+    private final TicketTimes times;
 
-    TicketsPages(Pages pages, Tickets tickets, Outbox outbox, TicketTimeline timeline, ServiceCatalogs catalogs) {
+    TicketsPages(Pages pages, Tickets tickets, Outbox outbox, TicketTimeline timeline, ServiceCatalogs catalogs,
+                 TicketTimes times) {
         this.pages = pages;
         this.tickets = tickets;
         this.outbox = outbox;
         this.timeline = timeline;
         this.catalogs = catalogs;
+        this.times = times;
     }
 
     @GetMapping("/w/{workspaceId}/tickets")
@@ -79,7 +84,13 @@ class TicketsPages {
                 .map(m -> HtmlText.looksLikeHtml(m.body()) ? HtmlText.toText(m.body()) : m.body()).toList());
         model.addAttribute("attachments", byMessage(tickets.attachments(caller.workspaceId(), ticketId),
                 document.messages().size()));
-        model.addAttribute("history", tickets.triageHistory(ticketId));
+        var history = tickets.triageHistory(ticketId);
+        model.addAttribute("history", history);
+        if (!history.isEmpty()) {
+            // In the zone the ticket's local times are read in now (the same instants, whatever zone read them).
+            model.addAttribute("timeWindow", TimeWindowText.of(history.getFirst().triage().timeWindow(),
+                    times.of(ticket.connectionId()).zoneFor(ticket)));
+        }
         model.addAttribute("writes", outbox.ofTicket(caller.workspaceId(), ticketId));
         model.addAttribute("timeline", timeline.of(caller.workspaceId(), ticketId));
         return "ticket";

@@ -1,10 +1,8 @@
 package dev.deskloop.writeback;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
+import dev.deskloop.tickets.TimeWindowText;
 import dev.deskloop.triage.Triage;
 
 /**
@@ -12,8 +10,6 @@ import dev.deskloop.triage.Triage;
  * p, b, i, br, a, ol, li) show. Every value comes from the ticket and is escaped.
  */
 final class TriageNote {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private TriageNote() {
     }
@@ -32,7 +28,7 @@ final class TriageNote {
         html.append("</p>");
         html.append("<p><b>Affected service:</b> ")
                 .append(Html.escape(triage.affectedService() == null ? "none found" : triage.affectedService()))
-                .append("<br><b>Time window:</b> ").append(window(triage, zone))
+                .append("<br><b>Time window:</b> ").append(Html.escape(TimeWindowText.of(triage.timeWindow(), zone)))
                 .append("</p>");
         if (!triage.reproSteps().isEmpty()) {
             html.append("<p><b>Steps to reproduce:</b></p><ol>");
@@ -57,21 +53,6 @@ final class TriageNote {
     static String classification(Triage triage, String dashboardLink) {
         return "<p><b>Deskloop triage: " + Html.escape(triage.category().wireName().replace('_', ' '))
                 + "</b> (not a bug, confidence " + Math.round(triage.confidence() * 100) + "%)</p>" + link(dashboardLink);
-    }
-
-    /** "start – end (zone), start – end (UTC)", or only the UTC span when the zone is UTC. */
-    private static String window(Triage triage, ZoneId zone) {
-        String utc = span(triage, ZoneOffset.UTC) + " (UTC)";
-        return zone.normalized().equals(ZoneOffset.UTC) ? utc
-                : span(triage, zone) + " (" + Html.escape(zone.getId()) + "), " + utc;
-    }
-
-    private static String span(Triage triage, ZoneId zone) {
-        return time(triage.timeWindow().start(), zone) + " – " + time(triage.timeWindow().end(), zone);
-    }
-
-    private static String time(Instant instant, ZoneId zone) {
-        return TIME.format(instant.atZone(zone));
     }
 
     private static String link(String dashboardLink) {

@@ -1,9 +1,12 @@
 package dev.deskloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,6 +121,14 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
                 .contains(" (America/New_York), ").contains(" (UTC)");
         assertThat(note(bogus)).contains("<b>Time window:</b> " + LocalTimes.nineBefore(bogus.createdAt(),
                 ZoneOffset.UTC).atZone(ZoneOffset.UTC).toLocalDate() + " 09:00 – ").doesNotContain("), ");
+        // So does the ticket page.
+        mvc.perform(get("/w/{w}/tickets/{t}", team.workspace().id(), stored(newYork).id())
+                        .with(user(fixtures.signedIn(team.owner()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"triage-window\">" + LocalTimes.nineBefore(
+                        newYork.createdAt(), ZoneId.of("America/New_York")).atZone(ZoneId.of("America/New_York"))
+                        .toLocalDate() + " 09:00 – ")))
+                .andExpect(content().string(containsString(" (America/New_York), ")));
         // A zone the desk names but nobody knows is not used: the ticket is read in the desk's zone, UTC here.
         assertThat(windowStart(bogus)).isEqualTo(LocalTimes.nineBefore(bogus.createdAt(), ZoneOffset.UTC));
         assertThat(stored(bogus).requesterZone()).isNull();
