@@ -4,14 +4,15 @@ import dev.deskloop.helpdesk.AccountIdentity;
 import dev.deskloop.helpdesk.HelpdeskApiException;
 import dev.deskloop.helpdesk.HelpdeskProviders;
 import dev.deskloop.platform.Refusal;
+import dev.deskloop.platform.crypto.TokenCipher.SecretUnreadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the desk's time zone for connections made before Deskloop read it at connect time, so that their tickets'
- * local times are read in it without a reconnect. Each desk is asked once; a failed call is tried again on the next
- * run.
+ * local times are read in it without a reconnect. Each desk is asked once; a failed call, or a token that cannot be
+ * read, is tried again on the next run without holding up the other connections.
  */
 @Component
 class DeskZones {
@@ -38,7 +39,7 @@ class DeskZones {
             try {
                 identity = tokens.withToken(connection,
                         token -> providers.get(connection.provider()).auth().identify(connection.account(), token));
-            } catch (HelpdeskApiException | Refusal e) {
+            } catch (HelpdeskApiException | Refusal | SecretUnreadableException e) {
                 log.warn("Could not read the time zone of {} for connection {}: {}",
                         connection.provider().displayName(), connection.id(), e.getMessage());
                 continue;

@@ -54,7 +54,7 @@ class DeskZonesIT extends IntegrationTest {
     }
 
     @Test
-    void aZendeskConnectionGetsTheConnectingUsersZoneAfterAFailureAndADisconnectedOneIsNotAsked() throws Exception {
+    void aZendeskConnectionGetsTheConnectingUsersZoneAfterAFailureDespiteAnUnreadableOneAndADisconnectedOneIsNotAsked() throws Exception {
         var team = fixtures.team("desk-zone-zd");
         UUID id = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk",
                 "zone" + UUID.randomUUID().toString().substring(0, 8), connections);
@@ -64,6 +64,14 @@ class DeskZonesIT extends IntegrationTest {
         forget(id);
         forget(gone);
         jdbc.sql("update connection set status = 'disconnected' where id = :id").param("id", gone).update();
+        // A connection whose token cannot be decrypted (e.g. a database restored without its keyset), asked first.
+        UUID unreadable = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into connection (id, workspace_id, provider, account, status, access_token, created_at,
+                            updated_at)
+                        values (:id, :w, 'zendesk', 'unreadable', 'connected', :token, :at, :at)""")
+                .param("id", unreadable).param("w", other.workspace().id()).param("token", new byte[] {1, 2, 3})
+                .param("at", java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z"))).update();
         // Zendesk failing: nothing is read, and the desk is asked again on the next run.
         SIMULATOR.zendesk().faults().failNext(20);
         assertThat(deskZones.readUnread()).isZero();
@@ -74,6 +82,8 @@ class DeskZonesIT extends IntegrationTest {
 
         assertThat(times.of(id).deskZone()).isEqualTo(ZoneId.of("Etc/UTC"));
         assertThat(read(gone)).isFalse();
+        assertThat(read(unreadable)).isFalse();
+        jdbc.sql("delete from connection where id = :id").param("id", unreadable).update();
     }
 
     private void forget(UUID id) {
