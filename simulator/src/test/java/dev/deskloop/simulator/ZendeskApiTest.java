@@ -35,6 +35,19 @@ class ZendeskApiTest {
     }
 
     @Test
+    void usersNameTheirZoneTheRailsWayInTimeZoneAndTheIanaWayInIanaTimeZone(Simulator sim) {
+        String token = sim.zendesk().issueToken(SUB, "read");
+        for (String[] zone : new String[][] {{"America/New_York", "Eastern Time (US & Canada)"},
+                {"Europe/Berlin", "Berlin"}, {"America/Argentina/Buenos_Aires", "Buenos Aires"}, {"Etc/UTC", "UTC"}}) {
+            ZendeskTicket t = sim.zendesk().createTicket(SUB, CustomerTicket.of("Broken", "It broke")
+                .withRequesterZone(zone[0]));
+            var user = Flows.json(TestHttp.get(api(sim) + "/users/" + t.requesterId() + ".json", token)).get("user");
+            assertThat(user.get("time_zone").stringValue()).isEqualTo(zone[1]);
+            assertThat(user.get("iana_time_zone").stringValue()).isEqualTo(zone[0]);
+        }
+    }
+
+    @Test
     void notesRepliesAndFieldsAreStoredAsWritten(Simulator sim) {
         ZendeskTicket t = sim.zendesk().createTicket(SUB, CustomerTicket.of("Broken", "It broke"));
         String token = sim.zendesk().issueToken(SUB, "read write");

@@ -72,6 +72,30 @@ final class ZendeskJson {
         return o;
     }
 
+    /** Rails (ActiveSupport) names Zendesk gives some IANA zones in {@code time_zone}; the others are their city. */
+    private static final Map<String, String> RAILS_ZONES = Map.of(
+        "Etc/UTC", "UTC",
+        "America/New_York", "Eastern Time (US & Canada)",
+        "America/Chicago", "Central Time (US & Canada)",
+        "America/Denver", "Mountain Time (US & Canada)",
+        "America/Phoenix", "Arizona",
+        "America/Los_Angeles", "Pacific Time (US & Canada)",
+        "America/Anchorage", "Alaska",
+        "Pacific/Honolulu", "Hawaii",
+        "Asia/Kolkata", "New Delhi");
+
+    /**
+     * The user's {@code time_zone} as Zendesk writes it: a Rails name ("Eastern Time (US & Canada)", "Berlin"), not
+     * the IANA id, which is {@code iana_time_zone}.
+     */
+    static String railsZone(String ianaZone) {
+        String named = RAILS_ZONES.get(ianaZone);
+        if (named != null) {
+            return named;
+        }
+        return ianaZone.substring(ianaZone.lastIndexOf('/') + 1).replace('_', ' ');
+    }
+
     static ObjectNode user(String root, ZendeskAccount.User u) {
         ObjectNode o = Json.object();
         o.put("id", u.id);
@@ -80,8 +104,7 @@ final class ZendeskJson {
         o.put("email", u.email);
         o.put("created_at", time(u.createdAt));
         o.put("updated_at", time(u.updatedAt));
-        // Zendesk names time_zone the Rails way ("Eastern Time (US & Canada)"); the simulator repeats the IANA id.
-        o.put("time_zone", "Etc/UTC".equals(u.ianaZone) ? "UTC" : u.ianaZone);
+        o.put("time_zone", railsZone(u.ianaZone));
         o.put("iana_time_zone", u.ianaZone);
         o.putNull("phone");
         o.putNull("shared_phone_number");
