@@ -3,6 +3,7 @@
 create table service_catalog (
     workspace_id uuid primary key references workspace (id) on delete cascade,
     yaml         text not null,
+    services     integer not null,
     updated_at   timestamp with time zone not null,
     updated_by   varchar(320) not null
 );
