@@ -19,7 +19,7 @@ class DeskZones {
 
     private static final Logger log = LoggerFactory.getLogger(DeskZones.class);
     /** Connections asked per run, so that a large upgrade spreads its calls. */
-    static final int PER_RUN = 50;
+    private static final int PER_RUN = 50;
 
     private final Connections connections;
     private final ConnectionTokens tokens;

@@ -9,7 +9,9 @@ import dev.deskloop.platform.TimeZones;
  * How one connection writes triage back: posting mode, auto-analysis threshold, the hours of log history to look
  * at when a ticket names no time, field mapping, public reply template, scope filter (Zendesk tag or Intercom team
  * id; stored on the connection, where ingestion reads it), whether non-bug tickets get a short note, and the time
- * zone triage reads local times such as "since 9am" in (null: automatic, see {@link dev.deskloop.tickets.TicketTimes.Settings}). Checked on construction; failures name the field as the API spells it.
+ * zone triage reads local times such as "since 9am" in (null: automatic, see
+ * {@link dev.deskloop.tickets.TicketTimes.Settings}). Checked on construction; failures name the field as the API
+ * spells it.
  */
 public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnalyze, int timeBufferHours,
                               FieldMapping fieldMapping, String publicReplyTemplate, String scopeFilter,
@@ -38,12 +40,11 @@ public record BindingSettings(PostingMode postingMode, AnalyzeThreshold autoAnal
                 throw new InvalidInput("scope_filter", "must be one tag or team id (letters, digits, _ : . / -)");
             }
         }
-        if (timeZone != null && timeZone.isBlank()) {
-            timeZone = null;
-        }
-        if (timeZone != null) {
+        if (timeZone != null && !timeZone.isBlank()) {
             timeZone = TimeZones.parse(timeZone).map(ZoneId::getId).orElseThrow(() -> new InvalidInput("time_zone",
                     "must be a time zone such as Europe/Paris, America/New_York or UTC, or empty for automatic"));
+        } else {
+            timeZone = null;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Scores an engine on labelled support tickets: category accuracy and per-category precision/recall, severity
@@ -141,19 +142,13 @@ final class TicketSetEvaluation {
         return severity == null ? "null" : severity.wireName();
     }
 
-    /** K-fold cross-validation of the built-in engine on labelled tickets (the training split). */
-    static Result crossValidate(List<LabelledTicket> tickets, ServiceCatalog catalog, FeatureSpec spec, int folds,
-                                PrintStream out, boolean verbose) {
-        return crossValidate(tickets, catalog, spec, folds, fold -> MiniLmEncoder.shared(), out, verbose);
-    }
-
     /**
-     * Cross-validation with the encoder {@code encoderOfFold} gives for each fold (for a copy fine-tuned without the
-     * fold): it embeds for both classifiers and for the service matcher, as in the engine.
+     * K-fold cross-validation of the built-in engine on labelled tickets (the training split), with the encoder
+     * {@code encoderOfFold} gives for each fold (the stock MiniLM, or a copy fine-tuned without the fold): it embeds
+     * for both classifiers and for the service matcher, as in the engine.
      */
     static Result crossValidate(List<LabelledTicket> tickets, ServiceCatalog catalog, FeatureSpec spec, int folds,
-                                java.util.function.IntFunction<MiniLmEncoder> encoderOfFold, PrintStream out,
-                                boolean verbose) {
+                                IntFunction<MiniLmEncoder> encoderOfFold, PrintStream out, boolean verbose) {
         List<Triage> results = new ArrayList<>(java.util.Collections.nCopies(tickets.size(), (Triage) null));
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledTicket> train = new ArrayList<>();
