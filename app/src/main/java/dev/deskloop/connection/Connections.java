@@ -164,11 +164,23 @@ public class Connections implements KeyRotation.EncryptedSecrets {
                 .list();
     }
 
-    /** Connections with a token whose desk's zone was never read (made before Deskloop read it), at most {@code limit}. */
+    /**
+     * Connections with a token whose desk's zone was never read (made before Deskloop read it), at most {@code limit}:
+     * those never tried first, then those whose last failed try is oldest, so desks that keep failing wait behind
+     * the others instead of holding them up.
+     */
     List<Connection> deskZoneUnread(int limit) {
         return jdbc.sql(SELECT + " where status in ('connected', 'paused') and access_token is not null"
-                        + " and not account_zone_read order by created_at limit :limit")
+                        + " and not account_zone_read order by account_zone_tried_at nulls first, created_at, id"
+                        + " limit :limit")
                 .param("limit", limit).query(Connections::connection).list();
+    }
+
+    /** Records that the desk's zone could not be read for a connection now; it is tried again after the others. */
+    void deskZoneFailed(UUID id) {
+        jdbc.sql("update connection set account_zone_tried_at = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .update();
     }
 
     /** Stores the desk's zone (null: it names none) read for a connection made before zones were read. */

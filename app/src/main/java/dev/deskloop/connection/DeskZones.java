@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the desk's time zone for connections made before Deskloop read it at connect time, so that their tickets'
- * local times are read in it without a reconnect. Each desk is asked once; a failed call, or a token that cannot be
- * read, is tried again on the next run without holding up the other connections.
+ * local times are read in it without a reconnect. Each desk is asked until it answers once; a failed call, or a token
+ * that cannot be read, is tried again on a later run, after the connections not tried since, so that desks that keep
+ * failing never hold up the others.
  */
 @Component
 class DeskZones {
@@ -42,6 +43,7 @@ class DeskZones {
             } catch (HelpdeskApiException | Refusal | SecretUnreadableException e) {
                 log.warn("Could not read the time zone of {} for connection {}: {}",
                         connection.provider().displayName(), connection.id(), e.getMessage());
+                connections.deskZoneFailed(connection.id());
                 continue;
             }
             connections.deskZoneRead(connection.id(), identity.zone());

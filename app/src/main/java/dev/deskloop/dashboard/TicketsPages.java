@@ -1,5 +1,6 @@
 package dev.deskloop.dashboard;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.deskloop.tickets.TicketFilter;
 import dev.deskloop.tickets.TicketTimes;
 import dev.deskloop.tickets.Tickets;
 import dev.deskloop.tickets.TimeWindowText;
+import dev.deskloop.tickets.TriageRecord;
 import dev.deskloop.triage.TicketDocument;
 import dev.deskloop.triage.text.HtmlText;
 import dev.deskloop.triage.json.TriageJson;
@@ -87,9 +89,11 @@ class TicketsPages {
         var history = tickets.triageHistory(ticketId);
         model.addAttribute("history", history);
         if (!history.isEmpty()) {
-            // In the zone the ticket's local times are read in now (the same instants, whatever zone read them).
-            model.addAttribute("timeWindow", TimeWindowText.of(history.getFirst().triage().timeWindow(),
-                    times.of(ticket.connectionId()).zoneFor(ticket)));
+            // In the zone the triage read the ticket's local times in; older triages did not record it, and are shown
+            // in the zone that applies now (the same instants either way).
+            TriageRecord latest = history.getFirst();
+            ZoneId zone = latest.zone() != null ? latest.zone() : times.of(ticket.connectionId()).zoneFor(ticket);
+            model.addAttribute("timeWindow", TimeWindowText.of(latest.triage().timeWindow(), zone));
         }
         model.addAttribute("writes", outbox.ofTicket(caller.workspaceId(), ticketId));
         model.addAttribute("timeline", timeline.of(caller.workspaceId(), ticketId));

@@ -107,13 +107,14 @@ public class TicketTriage {
             return transaction.execute(status -> {
                 int version = latest.map(TriageRecord::version).orElse(0) + 1;
                 // The count of the messages the engine read (the document), not the row's count read before it.
-                TriageRecord stored = tickets.storeTriage(ticket, version, document.messages().size(), result, millis);
+                TriageRecord stored = tickets.storeTriage(ticket, version, document.messages().size(), result, zone,
+                        millis);
                 audit.record(ticket.workspaceId(), "system", stored.version() == 1 ? "ticket.triaged" : "ticket.retriaged",
                         ticket.provider().displayName() + " ticket " + ticket.externalId(),
                         result.category().wireName() + (result.severity() == null ? "" : ", " + result.severity().wireName())
                                 + ", version " + stored.version() + ", " + result.engine());
                 events.publishEvent(new TicketTriaged(ticket.workspaceId(), ticket.connectionId(), ticket.provider(),
-                        ticket, stored, latest.orElse(null), zone));
+                        ticket, stored, latest.orElse(null)));
                 return Optional.of(stored);
             });
         } catch (DuplicateKeyException concurrent) {

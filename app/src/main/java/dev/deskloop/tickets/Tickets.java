@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -237,16 +238,20 @@ public class Tickets implements TriagedContent {
                 .param("ticket", ticketId).query(Tickets::triage).list();
     }
 
-    /** Stores a triage as this version; a concurrent store of the same version loses ({@link DuplicateKeyException}). */
-    TriageRecord storeTriage(StoredTicket ticket, int version, int messageCount, Triage triage, long durationMillis) {
+    /**
+     * Stores a triage as this version, with the zone it read the ticket's local times in; a concurrent store of the
+     * same version loses ({@link DuplicateKeyException}).
+     */
+    TriageRecord storeTriage(StoredTicket ticket, int version, int messageCount, Triage triage, ZoneId zone,
+                             long durationMillis) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
                         insert into triage_result (id, ticket_id, workspace_id, version, message_count, category, is_bug,
                             severity, confidence, affected_service, window_start, window_end, engine, duration_ms,
-                            result, created_at)
+                            result, time_zone, created_at)
                         values (:id, :ticket, :workspace, :version, :count, :category, :bug, :severity, :confidence,
-                            :service, :start, :end, :engine, :duration, :result, :now)""")
+                            :service, :start, :end, :engine, :duration, :result, :zone, :now)""")
                 .param("id", id).param("ticket", ticket.id()).param("workspace", ticket.workspaceId())
                 .param("version", version).param("count", messageCount)
                 .param("category", triage.category().wireName()).param("bug", triage.isBug())
@@ -256,9 +261,11 @@ public class Tickets implements TriagedContent {
                 .param("start", triage.timeWindow() == null ? null : Timestamp.from(triage.timeWindow().start()), Types.TIMESTAMP)
                 .param("end", triage.timeWindow() == null ? null : Timestamp.from(triage.timeWindow().end()), Types.TIMESTAMP)
                 .param("engine", cut(triage.engine(), 100)).param("duration", durationMillis)
-                .param("result", TriageJson.writeTriage(triage)).param("now", Timestamp.from(now))
+                .param("result", TriageJson.writeTriage(triage)).param("zone", zone.getId())
+                .param("now", Timestamp.from(now))
                 .update();
-        return new TriageRecord(id, ticket.id(), version, messageCount, triage, triage.engine(), durationMillis, now);
+        return new TriageRecord(id, ticket.id(), version, messageCount, triage, triage.engine(), durationMillis, now,
+                zone);
     }
 
     private static final String SELECT = """
@@ -266,14 +273,15 @@ public class Tickets implements TriagedContent {
                    t.requester_name, t.requester_email, t.requester_zone, t.tags, t.message_count, t.opened_at,
                    t.fetched_at,
                    r.id as r_id, r.version as r_version, r.message_count as r_count, r.result as r_result,
-                   r.engine as r_engine, r.duration_ms as r_duration, r.created_at as r_created
+                   r.engine as r_engine, r.duration_ms as r_duration, r.created_at as r_created, r.time_zone as r_zone
             from ticket t
             left join triage_result r on r.ticket_id = t.id
                  and r.version = (select max(x.version) from triage_result x where x.ticket_id = t.id)""";
 
     private static final String TRIAGE_SELECT = """
             select id as r_id, ticket_id, version as r_version, message_count as r_count, result as r_result,
-                   engine as r_engine, duration_ms as r_duration, created_at as r_created
+                   engine as r_engine, duration_ms as r_duration, created_at as r_created,
+                   time_zone as r_zone
             from triage_result""";
 
     private StoredTicket ticket(ResultSet rs, int row) throws SQLException {
@@ -296,7 +304,12 @@ public class Tickets implements TriagedContent {
     private static TriageRecord triageColumns(ResultSet rs, UUID ticketId) throws SQLException {
         return new TriageRecord(rs.getObject("r_id", UUID.class), ticketId, rs.getInt("r_version"), rs.getInt("r_count"),
                 TriageJson.readTriage(rs.getString("r_result")), rs.getString("r_engine"), rs.getLong("r_duration"),
-                instant(rs, "r_created"));
+                instant(rs, "r_created"), storedZone(rs.getString("r_zone")));
+    }
+
+    /** A zone written by {@link #storeTriage}: a region id, or {@code Z} for UTC; null for older triages. */
+    private static ZoneId storedZone(String id) {
+        return id == null ? null : ZoneId.of(id);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -56,7 +56,7 @@ class TriageWriteback {
         }
         if (binding.postingMode().internalNote()) {
             enqueue(triaged, "triage_note", key(triaged, "triage_note", version),
-                    new HelpdeskWrite.InternalNote(TriageNote.bug(triage, triaged.zone(), version, link)));
+                    new HelpdeskWrite.InternalNote(TriageNote.bug(triage, triaged.triage().zone(), version, link)));
         }
         if (binding.postingMode().publicReply()) {
             enqueue(triaged, "public_reply", publicReplyKey(triaged.connectionId(), ticket.id()),

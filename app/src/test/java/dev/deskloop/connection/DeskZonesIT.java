@@ -2,7 +2,11 @@ package dev.deskloop.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.deskloop.IntegrationTest;
@@ -65,13 +69,7 @@ class DeskZonesIT extends IntegrationTest {
         forget(gone);
         jdbc.sql("update connection set status = 'disconnected' where id = :id").param("id", gone).update();
         // A connection whose token cannot be decrypted (e.g. a database restored without its keyset), asked first.
-        UUID unreadable = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into connection (id, workspace_id, provider, account, status, access_token, created_at,
-                            updated_at)
-                        values (:id, :w, 'zendesk', 'unreadable', 'connected', :token, :at, :at)""")
-                .param("id", unreadable).param("w", other.workspace().id()).param("token", new byte[] {1, 2, 3})
-                .param("at", java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z"))).update();
+        UUID unreadable = unreadableConnection(other.workspace().id(), Instant.parse("2020-01-01T00:00:00Z"));
         // Zendesk failing: nothing is read, and the desk is asked again on the next run.
         SIMULATOR.zendesk().faults().failNext(20);
         assertThat(deskZones.readUnread()).isZero();
@@ -84,6 +82,42 @@ class DeskZonesIT extends IntegrationTest {
         assertThat(read(gone)).isFalse();
         assertThat(read(unreadable)).isFalse();
         jdbc.sql("delete from connection where id = :id").param("id", unreadable).update();
+    }
+
+    @Test
+    void desksThatKeepFailingDoNotHoldUpAConnectionMadeAfterThem() throws Exception {
+        var team = fixtures.team("desk-zone-later");
+        UUID id = new ConnectionFlow(mvc, fixtures).connect(team.workspace(), team.owner(), "zendesk",
+                "later" + UUID.randomUUID().toString().substring(0, 8), connections);
+        forget(id);
+        // A whole run's worth of older connections whose tokens can never be decrypted.
+        List<UUID> unreadable = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            unreadable.add(unreadableConnection(team.workspace().id(), Instant.parse("2020-01-01T00:00:00Z")
+                    .plusSeconds(60L * i)));
+        }
+        try {
+            deskZones.readUnread();
+            assertThat(read(id)).as("the 50 older connections fill the first run").isFalse();
+
+            deskZones.readUnread();
+
+            assertThat(read(id)).as("the next run asks the connection not tried yet first").isTrue();
+            assertThat(unreadable).allSatisfy(gone -> assertThat(read(gone)).isFalse());
+        } finally {
+            jdbc.sql("delete from connection where id in (:ids)").param("ids", unreadable).update();
+        }
+    }
+
+    private UUID unreadableConnection(UUID workspaceId, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into connection (id, workspace_id, provider, account, status, access_token, created_at,
+                            updated_at)
+                        values (:id, :w, 'zendesk', :account, 'connected', :token, :at, :at)""")
+                .param("id", id).param("w", workspaceId).param("account", "unreadable-" + id)
+                .param("token", new byte[] {1, 2, 3}).param("at", Timestamp.from(createdAt)).update();
+        return id;
     }
 
     private void forget(UUID id) {

@@ -2,6 +2,7 @@ package dev.deskloop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
@@ -144,6 +145,21 @@ class ZendeskIngestionIT extends ConnectedZendeskTest {
         jobs.runDue();
 
         assertThat(windowStart(again)).isEqualTo(LocalTimes.nineBefore(again.createdAt(), ZoneId.of("Asia/Tokyo")));
+        assertThat(stored(again).latestTriage().zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        // The earlier ticket's page still shows its window in the zone that read it, not the binding's new one.
+        assertThat(stored(newYork).latestTriage().zone()).isEqualTo(ZoneId.of("America/New_York"));
+        mvc.perform(get("/w/{w}/tickets/{t}", team.workspace().id(), stored(newYork).id())
+                        .with(user(fixtures.signedIn(team.owner()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(" (America/New_York), ")))
+                .andExpect(content().string(not(containsString("(Asia/Tokyo)"))));
+        // A triage stored before the zone was recorded is shown in the zone that applies now.
+        jdbc.sql("update triage_result set time_zone = null where ticket_id = :id").param("id", stored(newYork).id())
+                .update();
+        mvc.perform(get("/w/{w}/tickets/{t}", team.workspace().id(), stored(newYork).id())
+                        .with(user(fixtures.signedIn(team.owner()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(" (Asia/Tokyo), ")));
     }
 
     @Test

@@ -42,7 +42,9 @@ class ReleasedMigrationsTest {
             Map.entry("common/V16__service_catalog.sql", "303ea66b880f1068729edfcca49f2e02b7a2a5d4cc3eb4ed060e9033a3aadbc4"),
             Map.entry("common/V17__time_zones.sql", "f7392358324c9db4f80ad0ac4d05fe07abfea634bb406bc05991d6c86f0c6601"),
             Map.entry("common/V18__desk_zone_read.sql", "41527aa2019f56fbd725333e288939296f4f1884e6b0a076d5b208fd64d3818f"),
-            Map.entry("common/V19__service_catalog_without_count.sql", "0d4ab66cebbca40feec1083fe184ded63b6f7921ecffa9ca60e7cd18e2656615")));
+            Map.entry("common/V19__service_catalog_without_count.sql", "0d4ab66cebbca40feec1083fe184ded63b6f7921ecffa9ca60e7cd18e2656615"),
+            Map.entry("common/V20__triage_zone.sql", "e8b520c7091b16e2decd0daed933bea13312235cfb7b03598862b6a253d9a98d"),
+            Map.entry("common/V21__desk_zone_tried.sql", "9be7bb23fc9d8e5cc2367da537f0d85b9c708233bfc6bb88257f3a65e6cc4344")));
 
     @Test
     void everyMigrationIsListedWithTheContentItWasReleasedWith() throws Exception {

@@ -88,7 +88,8 @@ class TicketTriageRaceIT extends IntegrationTest {
         TriageEngine racing = (document, context) -> {
             var result = engine.triage(document, context);
             StoredTicket read = tickets.byId(ticketId).orElseThrow();
-            transaction.executeWithoutResult(status -> tickets.storeTriage(read, 1, otherRead, result, 1));
+            transaction.executeWithoutResult(status -> tickets.storeTriage(read, 1, otherRead, result,
+                    java.time.ZoneOffset.UTC, 1));
             return result;
         };
         return new TicketTriage(tickets, racing, jobs, audit, metrics, clock, events, transaction, catalogs,
