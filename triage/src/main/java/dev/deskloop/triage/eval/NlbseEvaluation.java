@@ -110,11 +110,30 @@ final class NlbseEvaluation {
                         + "categories as %s)%n", overall.accuracy(), overall.macroF1(), PRODUCT_CATEGORY);
         out.printf("Built-in engine, NLBSE'24 test macro-F1 (mean of 5 projects): %.3f  |  published: SetFit 0.824, "
                 + "RoBERTa 0.792, fastText 0.718%n", mean);
+        out.printf("95%% bootstrap interval of that mean: %s (test issues drawn again within each project, %d times)%n",
+                meanInterval(test, predicted, byRepo.values()), Bootstrap.RESAMPLES);
         out.printf("(%s; train %.1f s incl. embedding 1,500 issues; test %.1f s = %.1f ms per issue)%n",
                 fusion == null ? "stock MiniLM alone" : String.format(Locale.ROOT,
                         "stock MiniLM features + fine-tuned BGE-small head x %.2f", headWeight),
                 trainSeconds, testSeconds, testSeconds * 1000 / test.size());
         return new Result(perProject, mean, trainSeconds, testSeconds);
+    }
+
+    /** How far the mean of the projects' macro-F1 would move on other samples of 300 issues per project. */
+    static Bootstrap.Interval meanInterval(List<NlbseIssue> issues, List<String> predicted,
+                                           java.util.Collection<List<Integer>> projects) {
+        List<int[]> strata = projects.stream().map(p -> p.stream().mapToInt(Integer::intValue).toArray()).toList();
+        return Bootstrap.interval(strata, sample -> {
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            Map<String, List<String>> got = new LinkedHashMap<>();
+            for (int i : sample) {
+                expected.computeIfAbsent(issues.get(i).repo(), r -> new ArrayList<>()).add(issues.get(i).label());
+                got.computeIfAbsent(issues.get(i).repo(), r -> new ArrayList<>()).add(predicted.get(i));
+            }
+            return expected.keySet().stream()
+                    .mapToDouble(repo -> Metrics.of(expected.get(repo), got.get(repo), LABELS).macroF1())
+                    .average().orElse(0);
+        }, Bootstrap.RESAMPLES, Bootstrap.SEED);
     }
 
     static List<RawFeatures> features(List<NlbseIssue> issues, FeatureSpec spec, MiniLmEncoder encoder) {

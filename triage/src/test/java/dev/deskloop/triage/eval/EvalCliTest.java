@@ -36,7 +36,8 @@ class EvalCliTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("category accuracy            1.000")
-                .contains("affected service accuracy    1.000").contains("time window overlap (IoU)    1.000");
+                .contains("affected service accuracy    1.000").contains("time window overlap (IoU)    1.000")
+                .contains("category accuracy 1.000–1.000, severity within one n/a, service accuracy 1.000–1.000");
     }
 
     @Test
