@@ -2,7 +2,6 @@ package dev.deskloop.tickets;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -21,6 +20,9 @@ public interface TicketTimes {
      */
     record Settings(Duration buffer, ZoneId zone, ZoneId deskZone) {
 
+        /** UTC as a region id, like every other zone here, so that it is stored and read back as one. */
+        private static final ZoneId UTC = ZoneId.of("UTC");
+
         /**
          * The zone local times of {@code ticket} are read in: the binding's; else the requester's own; else the
          * desk's; else UTC.
@@ -32,7 +34,7 @@ public interface TicketTimes {
             if (ticket.requesterZone() != null) {
                 return ticket.requesterZone();
             }
-            return deskZone != null ? deskZone : ZoneOffset.UTC;
+            return deskZone != null ? deskZone : UTC;
         }
     }
 }

@@ -304,12 +304,7 @@ public class Tickets implements TriagedContent {
     private static TriageRecord triageColumns(ResultSet rs, UUID ticketId) throws SQLException {
         return new TriageRecord(rs.getObject("r_id", UUID.class), ticketId, rs.getInt("r_version"), rs.getInt("r_count"),
                 TriageJson.readTriage(rs.getString("r_result")), rs.getString("r_engine"), rs.getLong("r_duration"),
-                instant(rs, "r_created"), storedZone(rs.getString("r_zone")));
-    }
-
-    /** A zone written by {@link #storeTriage}: a region id, or {@code Z} for UTC; null for older triages. */
-    private static ZoneId storedZone(String id) {
-        return id == null ? null : ZoneId.of(id);
+                instant(rs, "r_created"), TimeZones.parse(rs.getString("r_zone")).orElse(null));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

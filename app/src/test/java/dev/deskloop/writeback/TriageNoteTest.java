@@ -114,6 +114,6 @@ class TriageNoteTest {
 
     private static TriageRecord record(int version, Triage triage) {
         return new TriageRecord(UUID.randomUUID(), UUID.randomUUID(), version, version, triage, "builtin/test", 1,
-                Instant.parse("2026-03-14T09:00:00Z"), java.time.ZoneOffset.UTC);
+                Instant.parse("2026-03-14T09:00:00Z"), ZoneOffset.UTC);
     }
 }

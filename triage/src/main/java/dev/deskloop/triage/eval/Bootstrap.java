@@ -2,6 +2,7 @@ package dev.deskloop.triage.eval;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -21,7 +22,7 @@ final class Bootstrap {
 
         @Override
         public String toString() {
-            return Double.isNaN(low) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f–%.3f", low, high);
+            return Double.isNaN(low) ? "n/a" : String.format(Locale.ROOT, "%.3f–%.3f", low, high);
         }
     }
 
@@ -55,17 +56,20 @@ final class Bootstrap {
                 figures[(int) Math.ceil(0.975 * (resamples - 1))]);
     }
 
-    /** The interval of a proportion: the share of {@code hits} that are true ("n/a" without any). */
-    static Interval ofProportion(boolean[] hits) {
-        if (hits.length == 0) {
+    /**
+     * The interval of a proportion, {@code hits} of {@code total} ("n/a" of none). Which items were hits does not
+     * matter to it, only how many.
+     */
+    static Interval ofProportion(int hits, int total) {
+        if (total == 0) {
             return new Interval(Double.NaN, Double.NaN);
         }
-        int[] all = new int[hits.length];
+        int[] all = new int[total];
         Arrays.setAll(all, i -> i);
         return interval(List.of(all), sample -> {
             int count = 0;
             for (int i : sample) {
-                count += hits[i] ? 1 : 0;
+                count += i < hits ? 1 : 0;
             }
             return (double) count / sample.length;
         }, RESAMPLES, SEED);

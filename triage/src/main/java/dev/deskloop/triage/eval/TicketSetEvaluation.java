@@ -62,13 +62,9 @@ final class TicketSetEvaluation {
         double overlap = 0;
         double overlapNamed = 0;
         int named = 0;
-        boolean[] categoryRight = new boolean[tickets.size()];
-        boolean[] serviceHits = new boolean[tickets.size()];
-        List<Boolean> severityHits = new ArrayList<>();
         for (int i = 0; i < tickets.size(); i++) {
             LabelledTicket ticket = tickets.get(i);
             Triage triage = results.get(i);
-            categoryRight[i] = ticket.category() == triage.category();
             if (ticket.category() == Category.BUG) {
                 bugs++;
                 if (ticket.hasReproSteps() == !triage.reproSteps().isEmpty()) {
@@ -79,12 +75,10 @@ final class TicketSetEvaluation {
                     int distance = Math.abs(triage.severity().ordinal() - ticket.severity().ordinal());
                     severityExact += distance == 0 ? 1 : 0;
                     severityNear += distance <= 1 ? 1 : 0;
-                    severityHits.add(distance <= 1);
                 }
             }
             if (Objects.equals(ticket.affectedService(), triage.affectedService())) {
                 serviceRight++;
-                serviceHits[i] = true;
             }
             TimeWindow truth = ticket.timeWindow() != null ? ticket.timeWindow()
                     : TimeWindow.before(ticket.document().createdAt(), TriageContext.DEFAULT_BUFFER);
@@ -117,14 +111,10 @@ final class TicketSetEvaluation {
         out.printf("  time window overlap (IoU)    %.3f  all tickets; %.3f on the %d that name a time%n",
                 result.windowOverlap(), result.windowOverlapNamed(), named);
         out.printf("  repro steps found / not      %.3f  agreement on the %d bugs%n", result.reproAgreement(), bugs);
-        boolean[] severityNearHits = new boolean[severityHits.size()];
-        for (int i = 0; i < severityNearHits.length; i++) {
-            severityNearHits[i] = severityHits.get(i);
-        }
         out.printf("  95%% bootstrap intervals (the tickets drawn again %d times): category accuracy %s, severity "
                         + "within one %s, service accuracy %s%n", Bootstrap.RESAMPLES,
-                Bootstrap.ofProportion(categoryRight), Bootstrap.ofProportion(severityNearHits),
-                Bootstrap.ofProportion(serviceHits));
+                Bootstrap.ofProportion((int) Math.round(categories.accuracy() * n), n),
+                Bootstrap.ofProportion(severityNear, severityCount), Bootstrap.ofProportion(serviceRight, n));
         return result;
     }
 
